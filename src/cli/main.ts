@@ -1,0 +1,2 @@
+/** Entry point used by bin/strata.js. */
+export { run as main } from './program.js';

@@ -1,0 +1,45 @@
+/** The `strata` command tree. Each command lives in its own file and registers itself here. */
+import { Command, CommanderError } from 'commander';
+import { registerQuickstart } from './commands/quickstart.js';
+import { UsageError } from './errors.js';
+
+export function buildProgram(): Command {
+  const program = new Command('strata')
+    .description('Strata: the machine-learning stack for TypeScript — data, models, tracking, serving and export.')
+    .version(VERSION, '-V, --version', 'print the Strata version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ strata quickstart            run the main job on data that ships with Strata\n  $ strata quickstart --json     the same, as one JSON object\n',
+    );
+  registerQuickstart(program);
+  return program;
+}
+
+export const VERSION = '0.1.0';
+
+/**
+ * Runs the CLI with `argv` (as process.argv) and returns the exit code: 0 on success, 1 on a
+ * runtime error, 2 on a usage error. Errors go to stderr as one sentence.
+ */
+export async function run(argv: readonly string[], io: { stderr: (s: string) => void } = { stderr: (s) => process.stderr.write(s) }): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: io.stderr });
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeErr: io.stderr }));
+  try {
+    await program.parseAsync(argv as string[]);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`strata: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr(`strata: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,300 @@
+/**
+ * Element-wise operations with NumPy broadcasting: arithmetic, comparisons, logic, `where`
+ * and unary math. Each operation is a small switch case with its own loop, so V8 compiles a
+ * tight monomorphic loop per operation instead of calling a function per element.
+ */
+import { type DType, type TypedArray, allocate, floatResultType, promoteTypes } from './dtype.js';
+import { type ArrayLikeInput, NdArray } from './ndarray.js';
+import { asArray } from './create.js';
+import { forEachRun } from './iterate.js';
+import { broadcastShapes, sizeOf } from './shape.js';
+import { broadcastTo } from './views.js';
+
+type Operand = ArrayLikeInput;
+
+/**
+ * The dtype a JS scalar takes next to an array of `other` (NumPy's "weak scalar" rule):
+ * an integer keeps the array's type, a fraction makes integer arrays float64, a boolean is bool.
+ */
+function scalarDType(value: number | boolean, other: DType): DType {
+  if (typeof value === 'boolean') return 'bool';
+  if (Number.isInteger(value)) return other === 'bool' ? 'int32' : other;
+  return other === 'float32' || other === 'float64' ? other : 'float64';
+}
+
+function scalarArray(value: number | boolean): NdArray {
+  const data = new Float64Array(1);
+  data[0] = Number(value);
+  return new NdArray('float64', data, []);
+}
+
+/** Turns two operands into arrays plus the dtype their combination has under promotion. */
+function prepare(a: Operand, b: Operand): { x: NdArray; y: NdArray; common: DType } {
+  const aScalar = typeof a === 'number' || typeof a === 'boolean';
+  const bScalar = typeof b === 'number' || typeof b === 'boolean';
+  if (aScalar && !bScalar) {
+    const y = asArray(b);
+    return { x: scalarArray(a), y, common: promoteTypes(scalarDType(a, y.dtype), y.dtype) };
+  }
+  if (bScalar && !aScalar) {
+    const x = asArray(a);
+    return { x, y: scalarArray(b), common: promoteTypes(x.dtype, scalarDType(b, x.dtype)) };
+  }
+  const x = asArray(a);
+  const y = asArray(b);
+  return { x, y, common: promoteTypes(x.dtype, y.dtype) };
+}
+
+const enum Op {
+  Add, Sub, Mul, Div, Pow, Mod, FloorDiv, Maximum, Minimum, Fmax, Fmin, Atan2, Hypot,
+  Eq, Ne, Lt, Le, Gt, Ge, And, Or, Xor,
+}
+
+function pyMod(x: number, y: number): number {
+  const r = x % y;
+  return r !== 0 && r < 0 !== y < 0 ? r + y : r;
+}
+
+function binaryKernel(op: Op, o: TypedArray, a: TypedArray, b: TypedArray, offs: number[], n: number, s: number[]): void {
+  let k = offs[0]!;
+  let i = offs[1]!;
+  let j = offs[2]!;
+  const ks = s[0]!;
+  const is = s[1]!;
+  const js = s[2]!;
+  switch (op) {
+    case Op.Add: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! + b[j]!; break;
+    case Op.Sub: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! - b[j]!; break;
+    case Op.Mul: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! * b[j]!; break;
+    case Op.Div: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! / b[j]!; break;
+    case Op.Pow: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! ** b[j]!; break;
+    case Op.Mod: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = pyMod(a[i]!, b[j]!); break;
+    case Op.FloorDiv: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.floor(a[i]! / b[j]!); break;
+    case Op.Maximum:
+      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+        const x = a[i]!, y = b[j]!;
+        o[k] = x > y || x !== x ? x : y;
+      }
+      break;
+    case Op.Minimum:
+      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+        const x = a[i]!, y = b[j]!;
+        o[k] = x < y || x !== x ? x : y;
+      }
+      break;
+    case Op.Fmax:
+      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+        const x = a[i]!, y = b[j]!;
+        o[k] = x > y || y !== y ? x : y;
+      }
+      break;
+    case Op.Fmin:
+      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+        const x = a[i]!, y = b[j]!;
+        o[k] = x < y || y !== y ? x : y;
+      }
+      break;
+    case Op.Atan2: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.atan2(a[i]!, b[j]!); break;
+    case Op.Hypot: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.hypot(a[i]!, b[j]!); break;
+    case Op.Eq: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] === b[j] ? 1 : 0; break;
+    case Op.Ne: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== b[j] ? 1 : 0; break;
+    case Op.Lt: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! < b[j]! ? 1 : 0; break;
+    case Op.Le: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! <= b[j]! ? 1 : 0; break;
+    case Op.Gt: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! > b[j]! ? 1 : 0; break;
+    case Op.Ge: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! >= b[j]! ? 1 : 0; break;
+    case Op.And: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== 0 && b[j] !== 0 ? 1 : 0; break;
+    case Op.Or: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== 0 || b[j] !== 0 ? 1 : 0; break;
+    case Op.Xor: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = (a[i] !== 0) !== (b[j] !== 0) ? 1 : 0; break;
+  }
+}
+
+/**
+ * Integer and float64 results are computed exactly enough in doubles and stored with the
+ * target's conversion. A float32 computation must see float32 operands, so a JS scalar next to
+ * a float32 array is rounded to float32 first, as NumPy does.
+ */
+function castOperand(x: NdArray, dtype: DType): NdArray {
+  if (dtype === 'float32' && x.dtype === 'float64') return x.astype('float32');
+  return x;
+}
+
+function binary(op: Op, a: Operand, b: Operand, kind: 'same' | 'float' | 'bool'): NdArray {
+  const { x, y, common } = prepare(a, b);
+  const outType: DType = kind === 'bool' ? 'bool' : kind === 'float' ? floatResultType(common) : common === 'bool' ? 'int32' : common;
+  const shape = broadcastShapes(x.shape, y.shape);
+  const out = new NdArray(outType, allocate(outType, sizeOf(shape)), shape);
+  const xb = broadcastTo(castOperand(x, common), shape);
+  const yb = broadcastTo(castOperand(y, common), shape);
+  forEachRun(shape, [out.strides, xb.strides, yb.strides], [0, xb.offset, yb.offset], (offs, n, s) =>
+    binaryKernel(op, out.data, xb.data, yb.data, offs, n, s),
+  );
+  return out;
+}
+
+/** a + b with broadcasting. @example add(array([1, 2]), 10) // [11, 12] */
+export const add = (a: Operand, b: Operand): NdArray => binary(Op.Add, a, b, 'same');
+/** a − b with broadcasting. */
+export const sub = (a: Operand, b: Operand): NdArray => binary(Op.Sub, a, b, 'same');
+/** a · b element-wise with broadcasting (see `matmul` for the matrix product). */
+export const mul = (a: Operand, b: Operand): NdArray => binary(Op.Mul, a, b, 'same');
+/** True division a / b; integer inputs give float64. */
+export const div = (a: Operand, b: Operand): NdArray => binary(Op.Div, a, b, 'float');
+/** a ** b element-wise. */
+export const pow = (a: Operand, b: Operand): NdArray => binary(Op.Pow, a, b, 'same');
+/** Remainder with the sign of the divisor (Python's and NumPy's `%`). */
+export const mod = (a: Operand, b: Operand): NdArray => binary(Op.Mod, a, b, 'same');
+/** ⌊a / b⌋ element-wise. */
+export const floorDivide = (a: Operand, b: Operand): NdArray => binary(Op.FloorDiv, a, b, 'same');
+/** Element-wise maximum; NaN wins (like NumPy's `maximum`). */
+export const maximum = (a: Operand, b: Operand): NdArray => binary(Op.Maximum, a, b, 'same');
+/** Element-wise minimum; NaN wins. */
+export const minimum = (a: Operand, b: Operand): NdArray => binary(Op.Minimum, a, b, 'same');
+/** Element-wise maximum ignoring NaN where the other value is a number (NumPy's `fmax`). */
+export const fmax = (a: Operand, b: Operand): NdArray => binary(Op.Fmax, a, b, 'same');
+/** Element-wise minimum ignoring NaN where the other value is a number. */
+export const fmin = (a: Operand, b: Operand): NdArray => binary(Op.Fmin, a, b, 'same');
+export const arctan2 = (y: Operand, x: Operand): NdArray => binary(Op.Atan2, y, x, 'float');
+export const hypot = (a: Operand, b: Operand): NdArray => binary(Op.Hypot, a, b, 'float');
+export const equal = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Eq, a, b, 'bool') as NdArray<'bool'>;
+export const notEqual = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Ne, a, b, 'bool') as NdArray<'bool'>;
+export const less = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Lt, a, b, 'bool') as NdArray<'bool'>;
+export const lessEqual = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Le, a, b, 'bool') as NdArray<'bool'>;
+export const greater = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Gt, a, b, 'bool') as NdArray<'bool'>;
+export const greaterEqual = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Ge, a, b, 'bool') as NdArray<'bool'>;
+export const logicalAnd = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.And, a, b, 'bool') as NdArray<'bool'>;
+export const logicalOr = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Or, a, b, 'bool') as NdArray<'bool'>;
+export const logicalXor = (a: Operand, b: Operand): NdArray<'bool'> => binary(Op.Xor, a, b, 'bool') as NdArray<'bool'>;
+
+/**
+ * Picks from `x` where `condition` is true and from `y` elsewhere, broadcasting all three.
+ *
+ * @example
+ * where(greater(a, 0), a, 0); // ReLU
+ */
+export function where(condition: Operand, x: Operand, y: Operand): NdArray {
+  const c = asArray(condition);
+  const { x: xa, y: ya, common } = prepare(x, y);
+  const shape = broadcastShapes(c.shape, xa.shape, ya.shape);
+  const out = new NdArray(common, allocate(common, sizeOf(shape)), shape);
+  const cb = broadcastTo(c, shape);
+  const xb = broadcastTo(xa, shape);
+  const yb = broadcastTo(ya, shape);
+  const o = out.data, cd = cb.data, xd = xb.data, yd = yb.data;
+  forEachRun(shape, [out.strides, cb.strides, xb.strides, yb.strides], [0, cb.offset, xb.offset, yb.offset], (offs, n, s) => {
+    let k = offs[0]!, ci = offs[1]!, i = offs[2]!, j = offs[3]!;
+    for (let m = 0; m < n; m++, k += s[0]!, ci += s[1]!, i += s[2]!, j += s[3]!) {
+      const v = cd[ci]!;
+      o[k] = v !== 0 && v === v ? xd[i]! : yd[j]!;
+    }
+  });
+  return out;
+}
+
+const enum U {
+  Neg, Abs, Sign, Square, Reciprocal, Floor, Ceil, Round, Trunc,
+  Sqrt, Cbrt, Exp, Exp2, Expm1, Log, Log2, Log10, Log1p,
+  Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh,
+  IsNaN, IsInf, IsFinite, Not,
+}
+
+/** Round half to even, as NumPy's `round` does. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function unaryKernel(op: U, o: TypedArray, a: TypedArray, offs: number[], n: number, s: number[]): void {
+  let k = offs[0]!;
+  let i = offs[1]!;
+  const ks = s[0]!;
+  const is = s[1]!;
+  switch (op) {
+    case U.Neg: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = -a[i]!; break;
+    case U.Abs: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.abs(a[i]!); break;
+    case U.Sign: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sign(a[i]!); break;
+    case U.Square: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i]! * a[i]!; break;
+    case U.Reciprocal: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = 1 / a[i]!; break;
+    case U.Floor: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.floor(a[i]!); break;
+    case U.Ceil: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.ceil(a[i]!); break;
+    case U.Round: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = roundHalfEven(a[i]!); break;
+    case U.Trunc: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.trunc(a[i]!); break;
+    case U.Sqrt: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sqrt(a[i]!); break;
+    case U.Cbrt: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cbrt(a[i]!); break;
+    case U.Exp: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.exp(a[i]!); break;
+    case U.Exp2: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = 2 ** a[i]!; break;
+    case U.Expm1: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.expm1(a[i]!); break;
+    case U.Log: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log(a[i]!); break;
+    case U.Log2: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log2(a[i]!); break;
+    case U.Log10: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log10(a[i]!); break;
+    case U.Log1p: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log1p(a[i]!); break;
+    case U.Sin: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sin(a[i]!); break;
+    case U.Cos: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cos(a[i]!); break;
+    case U.Tan: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.tan(a[i]!); break;
+    case U.Asin: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.asin(a[i]!); break;
+    case U.Acos: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.acos(a[i]!); break;
+    case U.Atan: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.atan(a[i]!); break;
+    case U.Sinh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sinh(a[i]!); break;
+    case U.Cosh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cosh(a[i]!); break;
+    case U.Tanh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.tanh(a[i]!); break;
+    case U.Asinh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.asinh(a[i]!); break;
+    case U.Acosh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.acosh(a[i]!); break;
+    case U.Atanh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.atanh(a[i]!); break;
+    case U.IsNaN: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] !== a[i] ? 1 : 0; break;
+    case U.IsInf: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] === Infinity || a[i] === -Infinity ? 1 : 0; break;
+    case U.IsFinite: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Number.isFinite(a[i]) ? 1 : 0; break;
+    case U.Not: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] === 0 ? 1 : 0; break;
+  }
+}
+
+function unary(op: U, a: Operand, kind: 'same' | 'float' | 'bool' | 'signed'): NdArray {
+  const x = asArray(a);
+  let outType: DType;
+  if (kind === 'bool') outType = 'bool';
+  else if (kind === 'float') outType = floatResultType(x.dtype);
+  else if (kind === 'signed') outType = x.dtype === 'bool' || x.dtype === 'uint8' ? (x.dtype === 'bool' ? 'int32' : 'uint8') : x.dtype;
+  else outType = x.dtype;
+  const out = new NdArray(outType, allocate(outType, x.size), x.shape);
+  forEachRun(x.shape, [out.strides, x.strides], [0, x.offset], (offs, n, s) => unaryKernel(op, out.data, x.data, offs, n, s));
+  return out;
+}
+
+export const negative = (a: Operand): NdArray => unary(U.Neg, a, 'signed');
+export const abs = (a: Operand): NdArray => unary(U.Abs, a, 'same');
+export const sign = (a: Operand): NdArray => unary(U.Sign, a, 'signed');
+export const square = (a: Operand): NdArray => unary(U.Square, a, 'signed');
+export const reciprocal = (a: Operand): NdArray => unary(U.Reciprocal, a, 'float');
+export const floor = (a: Operand): NdArray => unary(U.Floor, a, 'same');
+export const ceil = (a: Operand): NdArray => unary(U.Ceil, a, 'same');
+/** Rounds to the nearest integer, halves to even (NumPy's `round`/`rint`). */
+export const round = (a: Operand): NdArray => unary(U.Round, a, 'same');
+export const trunc = (a: Operand): NdArray => unary(U.Trunc, a, 'same');
+export const sqrt = (a: Operand): NdArray => unary(U.Sqrt, a, 'float');
+export const cbrt = (a: Operand): NdArray => unary(U.Cbrt, a, 'float');
+export const exp = (a: Operand): NdArray => unary(U.Exp, a, 'float');
+export const exp2 = (a: Operand): NdArray => unary(U.Exp2, a, 'float');
+export const expm1 = (a: Operand): NdArray => unary(U.Expm1, a, 'float');
+export const log = (a: Operand): NdArray => unary(U.Log, a, 'float');
+export const log2 = (a: Operand): NdArray => unary(U.Log2, a, 'float');
+export const log10 = (a: Operand): NdArray => unary(U.Log10, a, 'float');
+export const log1p = (a: Operand): NdArray => unary(U.Log1p, a, 'float');
+export const sin = (a: Operand): NdArray => unary(U.Sin, a, 'float');
+export const cos = (a: Operand): NdArray => unary(U.Cos, a, 'float');
+export const tan = (a: Operand): NdArray => unary(U.Tan, a, 'float');
+export const arcsin = (a: Operand): NdArray => unary(U.Asin, a, 'float');
+export const arccos = (a: Operand): NdArray => unary(U.Acos, a, 'float');
+export const arctan = (a: Operand): NdArray => unary(U.Atan, a, 'float');
+export const sinh = (a: Operand): NdArray => unary(U.Sinh, a, 'float');
+export const cosh = (a: Operand): NdArray => unary(U.Cosh, a, 'float');
+export const tanh = (a: Operand): NdArray => unary(U.Tanh, a, 'float');
+export const arcsinh = (a: Operand): NdArray => unary(U.Asinh, a, 'float');
+export const arccosh = (a: Operand): NdArray => unary(U.Acosh, a, 'float');
+export const arctanh = (a: Operand): NdArray => unary(U.Atanh, a, 'float');
+export const isnan = (a: Operand): NdArray<'bool'> => unary(U.IsNaN, a, 'bool') as NdArray<'bool'>;
+export const isinf = (a: Operand): NdArray<'bool'> => unary(U.IsInf, a, 'bool') as NdArray<'bool'>;
+export const isfinite = (a: Operand): NdArray<'bool'> => unary(U.IsFinite, a, 'bool') as NdArray<'bool'>;
+export const logicalNot = (a: Operand): NdArray<'bool'> => unary(U.Not, a, 'bool') as NdArray<'bool'>;
+
+/** Limits values to [min, max] (either bound may be omitted with ±Infinity). */
+export function clip(a: Operand, min: number, max: number): NdArray {
+  return minimum(maximum(a, min), max);
+}

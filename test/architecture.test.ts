@@ -1,0 +1,97 @@
+/**
+ * Guards the layering in ARCHITECTURE.md: a stratum imports only strata below it, nothing
+ * imports cli/ or web/, and browser-safe strata import no Node built-in or native package.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+
+/** Lowest first, as in the table in ARCHITECTURE.md. */
+export const STRATA = [
+  'tensor', 'kernels', 'frame', 'plot', 'graph', 'learn', 'stats', 'prob', 'nn', 'gym', 'export',
+  'compile', 'tasks', 'automl', 'track', 'cluster', 'serve', 'zoo', 'cli',
+];
+
+/** Strata whose code must run in a browser or React Native. */
+const BROWSER_SAFE = new Set(['tensor', 'kernels', 'learn', 'stats', 'prob', 'nn', 'graph', 'gym']);
+
+/** Packages that are plain JavaScript with no Node built-ins, usable from browser-safe strata. */
+const BROWSER_PACKAGES = [/^@stdlib\//, /^apache-arrow$/, /^protobufjs(\/|$)/, /^flatbuffers$/, /^graphology/];
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sourceFiles(path, out);
+    else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+
+/** Import specifiers in real code (comments, where examples show imports, are skipped). */
+export function importsOf(code: string): string[] {
+  const stripped = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const specs: string[] = [];
+  for (const m of stripped.matchAll(IMPORT_RE)) specs.push((m[1] ?? m[2] ?? m[3])!);
+  return specs;
+}
+
+function stratumOf(file: string): string {
+  return relative(SRC, file).split(sep)[0]!;
+}
+
+const files = sourceFiles(SRC);
+
+test('the import scanner sees static, re-export, side-effect and dynamic imports', () => {
+  const code = `import { a } from './a.js';\nexport { b } from "../b/index.js";\nimport './c.js';\nconst d = await import('node:fs');\nimport type { E } from './e.js';\n/** import { x } from 'in-a-comment'; */`;
+  assert.deepEqual(new Set(importsOf(code)), new Set(['./a.js', '../b/index.js', './c.js', 'node:fs', './e.js']));
+});
+
+test('every folder under src/ is a known stratum', () => {
+  for (const name of readdirSync(SRC)) {
+    if (!statSync(join(SRC, name)).isDirectory()) continue;
+    assert.ok(STRATA.includes(name), `src/${name} is not a stratum listed in ARCHITECTURE.md (and in this test's STRATA)`);
+  }
+});
+
+test('strata import only strata below them', () => {
+  const problems: string[] = [];
+  for (const file of files) {
+    const from = stratumOf(file);
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec);
+      if (!target.startsWith(SRC + sep)) {
+        problems.push(`${relative(ROOT, file)} imports ${spec}, outside src/`);
+        continue;
+      }
+      const to = stratumOf(target);
+      if (to === from) continue;
+      if (to === 'cli' || to === 'web') problems.push(`${relative(ROOT, file)} imports ${spec}: nothing may import ${to}/`);
+      else if (STRATA.indexOf(to) > STRATA.indexOf(from)) {
+        problems.push(`${relative(ROOT, file)} (stratum ${from}) imports ${spec} from the higher stratum ${to}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('browser-safe strata import no Node built-in and no native or Node-only package', () => {
+  const problems: string[] = [];
+  for (const file of files) {
+    if (!BROWSER_SAFE.has(stratumOf(file))) continue;
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      if (spec.startsWith('.')) continue;
+      if (!BROWSER_PACKAGES.some((re) => re.test(spec))) {
+        problems.push(`${relative(ROOT, file)} imports '${spec}', which is not on the browser-safe list`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
