@@ -55,6 +55,17 @@ function pyMod(x: number, y: number): number {
   return r !== 0 && r < 0 !== y < 0 ? r + y : r;
 }
 
+/** Floor division as NumPy computes it (through fmod), so infinities and zeros give NumPy's answers. */
+function floorDiv(x: number, y: number): number {
+  if (y === 0) return x / y;
+  const m = x % y;
+  let d = (x - m) / y;
+  if (m !== 0 && y < 0 !== m < 0) d -= 1;
+  if (d === 0) return 0 * (x / y);
+  const f = Math.floor(d);
+  return d - f > 0.5 ? f + 1 : f;
+}
+
 function binaryKernel(op: Op, o: TypedArray, a: TypedArray, b: TypedArray, offs: number[], n: number, s: number[]): void {
   let k = offs[0]!;
   let i = offs[1]!;
@@ -69,7 +80,7 @@ function binaryKernel(op: Op, o: TypedArray, a: TypedArray, b: TypedArray, offs:
     case Op.Div: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! / b[j]!; break;
     case Op.Pow: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! ** b[j]!; break;
     case Op.Mod: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = pyMod(a[i]!, b[j]!); break;
-    case Op.FloorDiv: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.floor(a[i]! / b[j]!); break;
+    case Op.FloorDiv: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = floorDiv(a[i]!, b[j]!); break;
     case Op.Maximum:
       for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
         const x = a[i]!, y = b[j]!;

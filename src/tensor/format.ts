@@ -15,7 +15,7 @@ function floatFormatter(values: number[]): (v: number) => string {
   const maxAbs = abs.length ? Math.max(...abs) : 0;
   const minAbs = abs.length ? Math.min(...abs) : 0;
   const special = (v: number): string | undefined => (v !== v ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : undefined);
-  if (maxAbs >= 1e16 || (minAbs > 0 && minAbs < 1e-4) || (minAbs > 0 && maxAbs / minAbs > 1e3 && maxAbs >= 1e8)) {
+  if (maxAbs >= 1e8 || (minAbs > 0 && (minAbs < 1e-4 || maxAbs / minAbs > 1e3))) {
     const digits = Math.max(
       0,
       ...finite.map((v) => {

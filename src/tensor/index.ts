@@ -26,4 +26,16 @@ export {
 export { sum, prod, min, max, any, all, mean, variance, std, argmin, argmax, cumsum, cumprod } from './reduce.js';
 export { concatenate, stack, vstack, hstack, split, take, compress } from './join.js';
 export { sort, argsort, unique, type UniqueResult, searchsorted, quantile, percentile, median } from './sorting.js';
-export { matmul, dot, outer } from './matmul.js';
+export { matmul, dot } from './matmul.js';
+export { outer } from './linalg/outer.js';
+
+import * as linalg from './linalg/index.js';
+import * as random from './random/index.js';
+import * as special from './special/index.js';
+import * as distributions from './distributions/index.js';
+import * as optimize from './optimize/index.js';
+import * as fft from './fft/index.js';
+import * as interpolate from './interpolate/index.js';
+import * as integrate from './integrate/index.js';
+/** SciPy-style namespaces: `linalg.svd`, `random.defaultRng`, `special.erf`, `distributions.Normal`, … */
+export { linalg, random, special, distributions, optimize, fft, interpolate, integrate };

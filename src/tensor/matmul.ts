@@ -9,7 +9,7 @@ import { ShapeError, formatShape } from './errors.js';
 import { type ArrayLikeInput, NdArray } from './ndarray.js';
 import { asArray } from './create.js';
 import { broadcastShapes, sizeOf } from './shape.js';
-import { broadcastTo, expandDims, reshape, squeeze } from './views.js';
+import { broadcastTo, expandDims, squeeze } from './views.js';
 
 const K_BLOCK = 128;
 const N_BLOCK = 512;
@@ -107,11 +107,4 @@ export function dot(a: ArrayLikeInput, b: ArrayLikeInput): NdArray {
     throw new ShapeError(`dot takes arrays of at most 2 dimensions (got ${formatShape(x.shape)} and ${formatShape(y.shape)}); use matmul for batches.`);
   }
   return matmul(x, y);
-}
-
-/** Outer product of two vectors (inputs are flattened). */
-export function outer(a: ArrayLikeInput, b: ArrayLikeInput): NdArray {
-  const x = asArray(a);
-  const y = asArray(b);
-  return matmul(reshape(x, [x.size, 1]), reshape(y, [1, y.size]));
 }

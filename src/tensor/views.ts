@@ -167,11 +167,10 @@ export function reshape<D extends DType>(a: NdArray<D>, shape: readonly number[]
 /** A read-only-by-convention view of `a` stretched to `shape` (stretched axes get stride 0). */
 export function broadcastTo<D extends DType>(a: NdArray<D>, shape: readonly number[]): NdArray<D> {
   const target = assertShape(shape);
-  const full = broadcastShapes(a.shape, target);
-  if (!shapesEqual(full, target)) {
+  const pad = target.length - a.ndim;
+  if (pad < 0 || a.shape.some((d, i) => d !== 1 && d !== target[pad + i])) {
     throw new ShapeError(`Cannot broadcast an array of shape ${formatShape(a.shape)} to shape ${formatShape(target)}.`);
   }
-  const pad = target.length - a.ndim;
   const strides = target.map((d, i) => {
     if (i < pad) return 0;
     return a.shape[i - pad] === 1 && d !== 1 ? 0 : a.strides[i - pad]!;

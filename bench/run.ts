@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: Strata against NumPy, interleaved in one run on the same data, reporting
+ * medians and the Strata/NumPy ratio per pair (see shared/BENCHMARKS.md). It never asserts a
+ * time. Options: `--only NAME` (substring of a case label), `--reps N`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { type NdArray, add, exp, fromTyped, matmul, slice, sort, sum, linalg, random } from '../src/tensor/index.js';
+
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+
+interface Case {
+  label: string;
+  anchor: string;
+  shape: number[];
+  dtype: 'float64' | 'float32';
+  reps: number;
+  run: (a: NdArray) => unknown;
+}
+
+const CASES: Case[] = [
+  ...[256, 512, 1024].flatMap((n) =>
+    (['float32', 'float64'] as const).map((dtype) => ({
+      label: `matmul ${n}x${n} ${dtype}`, anchor: 'matmul', shape: [n, n], dtype, reps: n >= 1024 ? 3 : 7,
+      run: (a: NdArray) => matmul(a, a),
+    })),
+  ),
+  { label: 'svd 500x500 float64', anchor: 'svd', shape: [500, 500], dtype: 'float64', reps: 3, run: (a) => linalg.svd(a) },
+  { label: 'broadcast add 1000x1000 + row', anchor: 'broadcast-add', shape: [1000, 1000], dtype: 'float64', reps: 15, run: (a) => add(a, slice(a, 0)) },
+  { label: 'sum axis 0 of 1000x1000', anchor: 'sum-axis0', shape: [1000, 1000], dtype: 'float64', reps: 15, run: (a) => sum(a, 0) },
+  { label: 'sum axis 1 of 1000x1000', anchor: 'sum-axis1', shape: [1000, 1000], dtype: 'float64', reps: 15, run: (a) => sum(a, 1) },
+  { label: 'exp 1M float64', anchor: 'exp', shape: [1000, 1000], dtype: 'float64', reps: 15, run: (a) => exp(a) },
+  { label: 'sort rows 1000x1000', anchor: 'sort', shape: [1000, 1000], dtype: 'float64', reps: 7, run: (a) => sort(a, -1) },
+];
+
+function args(): { only?: string; reps?: number } {
+  const argv = process.argv.slice(2);
+  const get = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const reps = get('--reps');
+  return { only: get('--only'), reps: reps === undefined ? undefined : Number(reps) };
+}
+
+/** Fraction of CPU time spent busy over `ms`, read from /proc/stat. */
+async function busyFraction(ms = 500): Promise<number | undefined> {
+  const read = (): number[] | undefined => {
+    try {
+      return readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    } catch {
+      return undefined;
+    }
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  if (!a || !b) return undefined;
+  const d = b.map((v, i) => v - a[i]!);
+  const total = d.reduce((p, v) => p + v, 0);
+  const idle = d[3]! + (d[4] ?? 0);
+  return total > 0 ? 1 - idle / total : undefined;
+}
+
+class NumpyAnchor {
+  private readonly lines: AsyncIterableIterator<string>;
+  private constructor(private readonly proc: ReturnType<typeof spawn>) {
+    this.lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
+  }
+
+  static async start(): Promise<{ anchor?: NumpyAnchor; version?: string; reason?: string }> {
+    const probe = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' });
+    if (probe.status !== 0) {
+      return { reason: `NumPy is not installed for ${PYTHON} (apt-get install -y python3-numpy python3-scipy)` };
+    }
+    const script = fileURLToPath(new URL('./anchors/numpy_anchor.py', import.meta.url));
+    const proc = spawn(PYTHON, [script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
+    const anchor = new NumpyAnchor(proc);
+    const hello = JSON.parse((await anchor.lines.next()).value as string) as { numpy: string };
+    return { anchor, version: hello.numpy };
+  }
+
+  async time(request: object): Promise<number> {
+    this.proc.stdin!.write(JSON.stringify(request) + '\n');
+    const line = (await this.lines.next()).value as string;
+    return (JSON.parse(line) as { seconds: number }).seconds;
+  }
+
+  stop(): void {
+    this.proc.stdin!.end();
+  }
+}
+
+function timeOnce(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const fmt = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${(s * 1e6).toFixed(0)} µs`);
+
+async function main(): Promise<void> {
+  const { only, reps } = args();
+  mkdirSync(OUT, { recursive: true });
+  const busy = await busyFraction();
+  const { anchor, version, reason } = await NumpyAnchor.start();
+  console.log(`Strata vs NumPy ${version ?? '(skipped: ' + reason + ')'} — Node ${process.version}, Strata single-threaded, NumPy/OpenBLAS 2 threads`);
+  console.log(`machine busy before start: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`}\n`);
+  const rng = random.defaultRng(20261125);
+  const results: object[] = [];
+  console.log(['case', 'strata', 'numpy', 'ratio (median)', 'ratio min..max'].join(' | '));
+  for (const c of CASES) {
+    if (only && !c.label.includes(only)) continue;
+    const n = c.shape.reduce((p, d) => p * d, 1);
+    const values = rng.standardNormal([n]).toFloat64Array();
+    const file = `${OUT}${c.anchor}-${c.shape.join('x')}.f64`;
+    writeFileSync(file, Buffer.from(values.buffer));
+    const hash = createHash('sha256').update(Buffer.from(values.buffer)).digest('hex').slice(0, 16);
+    const a = c.dtype === 'float64' ? fromTyped(values, c.shape) : fromTyped(Float32Array.from(values), c.shape);
+    const request = { case: c.anchor, file, shape: c.shape, dtype: c.dtype };
+    const count = reps ?? c.reps;
+    timeOnce(() => c.run(a));
+    if (anchor) await anchor.time(request);
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let r = 0; r < count; r++) {
+      ours.push(timeOnce(() => c.run(a)));
+      if (anchor) theirs.push(await anchor.time(request));
+    }
+    const ratios = theirs.map((t, i) => ours[i]! / t);
+    const row = {
+      case: c.label, dataSha256: hash, reps: count,
+      strataMedianSeconds: median(ours),
+      numpyMedianSeconds: theirs.length ? median(theirs) : null,
+      ratioMedian: ratios.length ? median(ratios) : null,
+      ratioMin: ratios.length ? Math.min(...ratios) : null,
+      ratioMax: ratios.length ? Math.max(...ratios) : null,
+    };
+    results.push(row);
+    console.log(
+      [
+        c.label, fmt(row.strataMedianSeconds), row.numpyMedianSeconds === null ? '—' : fmt(row.numpyMedianSeconds),
+        row.ratioMedian === null ? '—' : `${row.ratioMedian.toFixed(2)}×`,
+        row.ratioMin === null ? '—' : `${row.ratioMin.toFixed(2)}..${row.ratioMax!.toFixed(2)}`,
+      ].join(' | '),
+    );
+  }
+  anchor?.stop();
+  const busyAfter = await busyFraction();
+  writeFileSync(`${OUT}tensor.json`, JSON.stringify({ numpy: version ?? null, node: process.version, busyBefore: busy, busyAfter, results }, null, 2));
+  console.log(`\nmachine busy after: ${busyAfter === undefined ? 'unknown' : `${(busyAfter * 100).toFixed(0)}%`}; results in bench/out/tensor.json`);
+}
+
+await main();

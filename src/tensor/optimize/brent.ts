@@ -1,0 +1,133 @@
+/**
+ * Brent's method for a scalar minimum (Brent 1973, ch. 5; SciPy's `brent`): golden-section steps
+ * safeguard successive parabolic interpolation through the three best points, inside a bracket.
+ */
+import { ValueError } from '../errors.js';
+import { type Bracket, bracket } from './bracket.js';
+import type { ScalarMinimizeResult } from './result.js';
+import { type ScalarFunction, call } from './scalarFunction.js';
+
+const CGOLD = 0.381966;
+const MINTOL = 1e-11;
+
+export interface BrentOptions {
+  /** [xa, xb] to start a bracket search from, or [xa, xb, xc] with f(xb) < f(xa), f(xc). Default [0, 1]. */
+  bracket?: readonly [number, number] | readonly [number, number, number];
+  /** Relative tolerance on x (default 1.48e-8). */
+  xtol?: number;
+  /** Iteration limit (default 500). */
+  maxIter?: number;
+}
+
+/** Resolves a 2- or 3-point bracket option to a checked bracket (shared with golden). */
+export function resolveBracket(f: ScalarFunction, brack: BrentOptions['bracket']): Bracket {
+  if (brack === undefined) return bracket(f);
+  if (!Array.isArray(brack) || (brack.length !== 2 && brack.length !== 3)) {
+    throw new ValueError(`bracket must be [a, b] or [a, b, c], got ${JSON.stringify(brack)}.`);
+  }
+  if (brack.length === 2) return bracket(f, brack[0], brack[1]);
+  let [xa, xb, xc] = brack as readonly [number, number, number];
+  if (xa > xc) [xa, xc] = [xc, xa];
+  if (!(xa < xb && xb < xc)) {
+    throw new ValueError(`A 3-point bracket [a, b, c] needs b strictly between a and c, got [${brack.join(', ')}].`);
+  }
+  const fa = call(f, xa);
+  const fb = call(f, xb);
+  const fc = call(f, xc);
+  if (!(fb < fa && fb < fc)) {
+    throw new ValueError(
+      `A 3-point bracket needs f(b) below f(a) and f(c), got f(${xa}) = ${fa}, f(${xb}) = ${fb}, f(${xc}) = ${fc}; ` +
+        'give only [a, b] to search for a bracket.',
+    );
+  }
+  return { xa, xb, xc, fa, fb, fc, funcalls: 3 };
+}
+
+export function brentMinimize(f: ScalarFunction, options: BrentOptions = {}): ScalarMinimizeResult {
+  const tol = options.xtol ?? 1.48e-8;
+  const maxIter = options.maxIter ?? 500;
+  if (typeof tol !== 'number' || !(tol >= 0)) throw new ValueError(`xtol must be >= 0, got ${String(tol)}.`);
+  if (!Number.isInteger(maxIter) || maxIter < 0) throw new ValueError(`maxIter must be a non-negative integer, got ${String(maxIter)}.`);
+  const br = resolveBracket(f, options.bracket);
+  let funcalls = br.funcalls;
+  let x = br.xb;
+  let w = x;
+  let v = x;
+  let fx = br.fb;
+  let fw = fx;
+  let fv = fx;
+  let a = Math.min(br.xa, br.xc);
+  let b = Math.max(br.xa, br.xc);
+  let deltax = 0;
+  let rat = 0;
+  let iter = 0;
+  while (iter < maxIter) {
+    const tol1 = tol * Math.abs(x) + MINTOL;
+    const tol2 = 2 * tol1;
+    const xmid = 0.5 * (a + b);
+    if (Math.abs(x - xmid) < tol2 - 0.5 * (b - a)) break;
+    if (Math.abs(deltax) <= tol1) {
+      deltax = x >= xmid ? a - x : b - x; // golden section
+      rat = CGOLD * deltax;
+    } else {
+      // try a parabola through x, w, v
+      const t1 = (x - w) * (fx - fv);
+      let t2 = (x - v) * (fx - fw);
+      let p = (x - v) * t2 - (x - w) * t1;
+      t2 = 2 * (t2 - t1);
+      if (t2 > 0) p = -p;
+      t2 = Math.abs(t2);
+      const prevDelta = deltax;
+      deltax = rat;
+      if (p > t2 * (a - x) && p < t2 * (b - x) && Math.abs(p) < Math.abs(0.5 * t2 * prevDelta)) {
+        rat = p / t2;
+        const u = x + rat;
+        if (u - a < tol2 || b - u < tol2) rat = xmid - x >= 0 ? tol1 : -tol1;
+      } else {
+        deltax = x >= xmid ? a - x : b - x;
+        rat = CGOLD * deltax;
+      }
+    }
+    const u = Math.abs(rat) < tol1 ? (rat >= 0 ? x + tol1 : x - tol1) : x + rat;
+    const fu = call(f, u, true);
+    funcalls++;
+    if (fu > fx) {
+      if (u < x) a = u;
+      else b = u;
+      if (fu <= fw || w === x) {
+        v = w;
+        w = u;
+        fv = fw;
+        fw = fu;
+      } else if (fu <= fv || v === x || v === w) {
+        v = u;
+        fv = fu;
+      }
+    } else {
+      if (u >= x) a = x;
+      else b = x;
+      v = w;
+      w = x;
+      x = u;
+      fv = fw;
+      fw = fx;
+      fx = fu;
+    }
+    iter++;
+  }
+  const nan = Number.isNaN(x) || Number.isNaN(fx);
+  const success = iter < maxIter && !nan;
+  return {
+    x,
+    fun: fx,
+    nit: iter,
+    nfev: funcalls,
+    success,
+    status: success ? 0 : nan ? 2 : 1,
+    message: success
+      ? `Optimization terminated successfully (relative tolerance xtol = ${tol}).`
+      : nan
+        ? 'NaN result encountered.'
+        : 'Maximum number of iterations exceeded.',
+  };
+}
