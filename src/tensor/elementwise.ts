@@ -1,7 +1,8 @@
 /**
  * Element-wise operations with NumPy broadcasting: arithmetic, comparisons, logic, `where`
- * and unary math. Each operation is a small switch case with its own loop, so V8 compiles a
- * tight monomorphic loop per operation instead of calling a function per element.
+ * and unary math. Each operation has its own loop over a run of elements (a kernel in the
+ * tables below) rather than calling a function per element, which V8 cannot inline once
+ * several operations share one call site.
  */
 import { type DType, type TypedArray, allocate, floatResultType, promoteTypes } from './dtype.js';
 import { type ArrayLikeInput, NdArray } from './ndarray.js';
@@ -66,58 +67,92 @@ function floorDiv(x: number, y: number): number {
   return d - f > 0.5 ? f + 1 : f;
 }
 
-function binaryKernel(op: Op, o: TypedArray, a: TypedArray, b: TypedArray, offs: number[], n: number, s: number[]): void {
-  let k = offs[0]!;
-  let i = offs[1]!;
-  let j = offs[2]!;
-  const ks = s[0]!;
-  const is = s[1]!;
-  const js = s[2]!;
-  switch (op) {
-    case Op.Add: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! + b[j]!; break;
-    case Op.Sub: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! - b[j]!; break;
-    case Op.Mul: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! * b[j]!; break;
-    case Op.Div: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! / b[j]!; break;
-    case Op.Pow: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! ** b[j]!; break;
-    case Op.Mod: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = pyMod(a[i]!, b[j]!); break;
-    case Op.FloorDiv: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = floorDiv(a[i]!, b[j]!); break;
-    case Op.Maximum:
-      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
-        const x = a[i]!, y = b[j]!;
-        o[k] = x > y || x !== x ? x : y;
-      }
-      break;
-    case Op.Minimum:
-      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
-        const x = a[i]!, y = b[j]!;
-        o[k] = x < y || x !== x ? x : y;
-      }
-      break;
-    case Op.Fmax:
-      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
-        const x = a[i]!, y = b[j]!;
-        o[k] = x > y || y !== y ? x : y;
-      }
-      break;
-    case Op.Fmin:
-      for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
-        const x = a[i]!, y = b[j]!;
-        o[k] = x < y || y !== y ? x : y;
-      }
-      break;
-    case Op.Atan2: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.atan2(a[i]!, b[j]!); break;
-    case Op.Hypot: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.hypot(a[i]!, b[j]!); break;
-    case Op.Eq: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] === b[j] ? 1 : 0; break;
-    case Op.Ne: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== b[j] ? 1 : 0; break;
-    case Op.Lt: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! < b[j]! ? 1 : 0; break;
-    case Op.Le: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! <= b[j]! ? 1 : 0; break;
-    case Op.Gt: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! > b[j]! ? 1 : 0; break;
-    case Op.Ge: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! >= b[j]! ? 1 : 0; break;
-    case Op.And: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== 0 && b[j] !== 0 ? 1 : 0; break;
-    case Op.Or: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== 0 || b[j] !== 0 ? 1 : 0; break;
-    case Op.Xor: for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = (a[i] !== 0) !== (b[j] !== 0) ? 1 : 0; break;
-  }
-}
+type BinaryKernel = (o: TypedArray, a: TypedArray, b: TypedArray, k: number, i: number, j: number, n: number, ks: number, is: number, js: number) => void;
+
+/**
+ * One small function per operation, each with its own loop, so no per-element dispatch happens;
+ * the run's start offsets and strides come from `forEachRun`.
+ */
+const BINARY_KERNELS: Record<Op, BinaryKernel> = {
+  [Op.Add]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! + b[j]!;
+  },
+  [Op.Sub]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! - b[j]!;
+  },
+  [Op.Mul]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! * b[j]!;
+  },
+  [Op.Div]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! / b[j]!;
+  },
+  [Op.Pow]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! ** b[j]!;
+  },
+  [Op.Mod]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = pyMod(a[i]!, b[j]!);
+  },
+  [Op.FloorDiv]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = floorDiv(a[i]!, b[j]!);
+  },
+  [Op.Maximum]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+      const x = a[i]!, y = b[j]!;
+      o[k] = x > y || x !== x ? x : y;
+    }
+  },
+  [Op.Minimum]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+      const x = a[i]!, y = b[j]!;
+      o[k] = x < y || x !== x ? x : y;
+    }
+  },
+  [Op.Fmax]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+      const x = a[i]!, y = b[j]!;
+      o[k] = x > y || y !== y ? x : y;
+    }
+  },
+  [Op.Fmin]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) {
+      const x = a[i]!, y = b[j]!;
+      o[k] = x < y || y !== y ? x : y;
+    }
+  },
+  [Op.Atan2]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.atan2(a[i]!, b[j]!);
+  },
+  [Op.Hypot]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = Math.hypot(a[i]!, b[j]!);
+  },
+  [Op.Eq]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] === b[j] ? 1 : 0;
+  },
+  [Op.Ne]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== b[j] ? 1 : 0;
+  },
+  [Op.Lt]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! < b[j]! ? 1 : 0;
+  },
+  [Op.Le]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! <= b[j]! ? 1 : 0;
+  },
+  [Op.Gt]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! > b[j]! ? 1 : 0;
+  },
+  [Op.Ge]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i]! >= b[j]! ? 1 : 0;
+  },
+  [Op.And]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== 0 && b[j] !== 0 ? 1 : 0;
+  },
+  [Op.Or]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = a[i] !== 0 || b[j] !== 0 ? 1 : 0;
+  },
+  [Op.Xor]: (o, a, b, k, i, j, n, ks, is, js) => {
+    for (let c = 0; c < n; c++, k += ks, i += is, j += js) o[k] = (a[i] !== 0) !== (b[j] !== 0) ? 1 : 0;
+  },
+};
 
 /**
  * Integer and float64 results are computed exactly enough in doubles and stored with the
@@ -136,8 +171,10 @@ function binary(op: Op, a: Operand, b: Operand, kind: 'same' | 'float' | 'bool')
   const out = new NdArray(outType, allocate(outType, sizeOf(shape)), shape);
   const xb = broadcastTo(castOperand(x, common), shape);
   const yb = broadcastTo(castOperand(y, common), shape);
+  const kernel = BINARY_KERNELS[op];
+  const o = out.data, xd = xb.data, yd = yb.data;
   forEachRun(shape, [out.strides, xb.strides, yb.strides], [0, xb.offset, yb.offset], (offs, n, s) =>
-    binaryKernel(op, out.data, xb.data, yb.data, offs, n, s),
+    kernel(o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[0]!, s[1]!, s[2]!),
   );
   return out;
 }
@@ -214,48 +251,113 @@ function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-function unaryKernel(op: U, o: TypedArray, a: TypedArray, offs: number[], n: number, s: number[]): void {
-  let k = offs[0]!;
-  let i = offs[1]!;
-  const ks = s[0]!;
-  const is = s[1]!;
-  switch (op) {
-    case U.Neg: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = -a[i]!; break;
-    case U.Abs: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.abs(a[i]!); break;
-    case U.Sign: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sign(a[i]!); break;
-    case U.Square: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i]! * a[i]!; break;
-    case U.Reciprocal: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = 1 / a[i]!; break;
-    case U.Floor: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.floor(a[i]!); break;
-    case U.Ceil: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.ceil(a[i]!); break;
-    case U.Round: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = roundHalfEven(a[i]!); break;
-    case U.Trunc: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.trunc(a[i]!); break;
-    case U.Sqrt: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sqrt(a[i]!); break;
-    case U.Cbrt: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cbrt(a[i]!); break;
-    case U.Exp: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.exp(a[i]!); break;
-    case U.Exp2: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = 2 ** a[i]!; break;
-    case U.Expm1: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.expm1(a[i]!); break;
-    case U.Log: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log(a[i]!); break;
-    case U.Log2: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log2(a[i]!); break;
-    case U.Log10: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log10(a[i]!); break;
-    case U.Log1p: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log1p(a[i]!); break;
-    case U.Sin: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sin(a[i]!); break;
-    case U.Cos: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cos(a[i]!); break;
-    case U.Tan: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.tan(a[i]!); break;
-    case U.Asin: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.asin(a[i]!); break;
-    case U.Acos: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.acos(a[i]!); break;
-    case U.Atan: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.atan(a[i]!); break;
-    case U.Sinh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sinh(a[i]!); break;
-    case U.Cosh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cosh(a[i]!); break;
-    case U.Tanh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.tanh(a[i]!); break;
-    case U.Asinh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.asinh(a[i]!); break;
-    case U.Acosh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.acosh(a[i]!); break;
-    case U.Atanh: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.atanh(a[i]!); break;
-    case U.IsNaN: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] !== a[i] ? 1 : 0; break;
-    case U.IsInf: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] === Infinity || a[i] === -Infinity ? 1 : 0; break;
-    case U.IsFinite: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Number.isFinite(a[i]) ? 1 : 0; break;
-    case U.Not: for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] === 0 ? 1 : 0; break;
-  }
-}
+type UnaryKernel = (o: TypedArray, a: TypedArray, k: number, i: number, n: number, ks: number, is: number) => void;
+
+/** One small function per operation (see BINARY_KERNELS). */
+const UNARY_KERNELS: Record<U, UnaryKernel> = {
+  [U.Neg]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = -a[i]!;
+  },
+  [U.Abs]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.abs(a[i]!);
+  },
+  [U.Sign]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sign(a[i]!);
+  },
+  [U.Square]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i]! * a[i]!;
+  },
+  [U.Reciprocal]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = 1 / a[i]!;
+  },
+  [U.Floor]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.floor(a[i]!);
+  },
+  [U.Ceil]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.ceil(a[i]!);
+  },
+  [U.Round]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = roundHalfEven(a[i]!);
+  },
+  [U.Trunc]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.trunc(a[i]!);
+  },
+  [U.Sqrt]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sqrt(a[i]!);
+  },
+  [U.Cbrt]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cbrt(a[i]!);
+  },
+  [U.Exp]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.exp(a[i]!);
+  },
+  [U.Exp2]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = 2 ** a[i]!;
+  },
+  [U.Expm1]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.expm1(a[i]!);
+  },
+  [U.Log]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log(a[i]!);
+  },
+  [U.Log2]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log2(a[i]!);
+  },
+  [U.Log10]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log10(a[i]!);
+  },
+  [U.Log1p]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.log1p(a[i]!);
+  },
+  [U.Sin]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sin(a[i]!);
+  },
+  [U.Cos]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cos(a[i]!);
+  },
+  [U.Tan]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.tan(a[i]!);
+  },
+  [U.Asin]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.asin(a[i]!);
+  },
+  [U.Acos]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.acos(a[i]!);
+  },
+  [U.Atan]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.atan(a[i]!);
+  },
+  [U.Sinh]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.sinh(a[i]!);
+  },
+  [U.Cosh]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cosh(a[i]!);
+  },
+  [U.Tanh]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.tanh(a[i]!);
+  },
+  [U.Asinh]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.asinh(a[i]!);
+  },
+  [U.Acosh]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.acosh(a[i]!);
+  },
+  [U.Atanh]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.atanh(a[i]!);
+  },
+  [U.IsNaN]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] !== a[i] ? 1 : 0;
+  },
+  [U.IsInf]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] === Infinity || a[i] === -Infinity ? 1 : 0;
+  },
+  [U.IsFinite]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Number.isFinite(a[i]) ? 1 : 0;
+  },
+  [U.Not]: (o, a, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = a[i] === 0 ? 1 : 0;
+  },
+};
 
 function unary(op: U, a: Operand, kind: 'same' | 'float' | 'bool' | 'signed'): NdArray {
   const x = asArray(a);
@@ -265,7 +367,9 @@ function unary(op: U, a: Operand, kind: 'same' | 'float' | 'bool' | 'signed'): N
   else if (kind === 'signed') outType = x.dtype === 'bool' || x.dtype === 'uint8' ? (x.dtype === 'bool' ? 'int32' : 'uint8') : x.dtype;
   else outType = x.dtype;
   const out = new NdArray(outType, allocate(outType, x.size), x.shape);
-  forEachRun(x.shape, [out.strides, x.strides], [0, x.offset], (offs, n, s) => unaryKernel(op, out.data, x.data, offs, n, s));
+  const kernel = UNARY_KERNELS[op];
+  const o = out.data, xd = x.data;
+  forEachRun(x.shape, [out.strides, x.strides], [0, x.offset], (offs, n, s) => kernel(o, xd, offs[0]!, offs[1]!, n, s[0]!, s[1]!));
   return out;
 }
 

@@ -50,6 +50,17 @@ test('reductions read strided views (a transposed, reversed slice) correctly', (
   }
 });
 
+test('sums over leading axes of contiguous data (the blocked column path) equal closed forms', () => {
+  const rows = 11;
+  const cols = 7;
+  const a = T.arange(rows * cols).reshape(rows, cols);
+  // column j holds j, j + 7, …, j + 70: its sum is 11·j + 7·(0 + 1 + … + 10)
+  assert.deepEqual(T.sum(a, 0).toArray(), Array.from({ length: cols }, (_, j) => rows * j + cols * 55));
+  const cube = T.arange(9 * 2 * 3).reshape(9, 2, 3);
+  assertClose(T.sum(cube, [0, 1]), T.sum(T.sum(T.transpose(cube, [2, 0, 1]).copy(), 2), 1), { rtol: 1e-15 });
+  assertClose(T.mean(cube, 0), T.div(T.sum(T.slice(cube, '::-1'), 0), 9), { rtol: 1e-15 });
+});
+
 test('NaN propagates through min/max and argmax finds it first', () => {
   const a = T.array([1, NaN, 3]);
   assert.ok(Number.isNaN(T.max(a).item()));

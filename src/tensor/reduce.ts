@@ -43,8 +43,20 @@ function plan(a: NdArray, axis: Axis, keepdims: boolean): Plan {
 /** Sum of a run with four partial accumulators: faster, and error grows more slowly than one running sum. */
 function runSum(x: TypedArray, start: number, n: number, stride: number): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let i = start;
   let c = 0;
+  if (stride === 1) {
+    const end = start + n;
+    let i = start;
+    for (; i + 4 <= end; i += 4) {
+      s0 += x[i]!;
+      s1 += x[i + 1]!;
+      s2 += x[i + 2]!;
+      s3 += x[i + 3]!;
+    }
+    for (; i < end; i++) s0 += x[i]!;
+    return s0 + s1 + (s2 + s3);
+  }
+  let i = start;
   const step4 = 4 * stride;
   for (; c + 4 <= n; c += 4, i += step4) {
     s0 += x[i]!;
@@ -56,34 +68,52 @@ function runSum(x: TypedArray, start: number, n: number, stride: number): number
   return s0 + s1 + (s2 + s3);
 }
 
-function accumulate(kind: Kind, acc: Float64Array, x: TypedArray, offs: number[], n: number, s: number[]): void {
-  let k = offs[0]!;
-  let i = offs[1]!;
-  const ks = s[0]!;
-  const is = s[1]!;
-  if (kind === 'sum') {
-    if (ks === 0) acc[k]! += runSum(x, i, n, is);
-    else for (let c = 0; c < n; c++, k += ks, i += is) acc[k]! += x[i]!;
-    return;
+/**
+ * Column sums of a contiguous rows×cols block: four rows are added together before touching
+ * the accumulator, so each output element is read and written a quarter as often.
+ */
+function columnSums(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const b0 = offset + r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols;
+    for (let j = 0; j < cols; j++) acc[j]! += x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!);
   }
-  switch (kind) {
-    case 'prod': for (let c = 0; c < n; c++, k += ks, i += is) acc[k]! *= x[i]!; break;
-    case 'min':
-      for (let c = 0; c < n; c++, k += ks, i += is) {
-        const v = x[i]!;
-        if (v < acc[k]! || v !== v) acc[k] = v;
-      }
-      break;
-    case 'max':
-      for (let c = 0; c < n; c++, k += ks, i += is) {
-        const v = x[i]!;
-        if (v > acc[k]! || v !== v) acc[k] = v;
-      }
-      break;
-    case 'any': for (let c = 0; c < n; c++, k += ks, i += is) if (x[i] !== 0) acc[k] = 1; break;
-    case 'all': for (let c = 0; c < n; c++, k += ks, i += is) if (x[i] === 0) acc[k] = 0; break;
+  for (; r < rows; r++) {
+    const b = offset + r * cols;
+    for (let j = 0; j < cols; j++) acc[j]! += x[b + j]!;
   }
 }
+
+type Accumulator = (acc: Float64Array, x: TypedArray, k: number, i: number, n: number, ks: number, is: number) => void;
+
+/** One small function per reduction, so each compiles to its own tight loop. */
+const ACCUMULATORS: Record<Kind, Accumulator> = {
+  sum: (acc, x, k, i, n, ks, is) => {
+    if (ks === 0) acc[k]! += runSum(x, i, n, is);
+    else for (let c = 0; c < n; c++, k += ks, i += is) acc[k]! += x[i]!;
+  },
+  prod: (acc, x, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) acc[k]! *= x[i]!;
+  },
+  min: (acc, x, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) {
+      const v = x[i]!;
+      if (v < acc[k]! || v !== v) acc[k] = v;
+    }
+  },
+  max: (acc, x, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) {
+      const v = x[i]!;
+      if (v > acc[k]! || v !== v) acc[k] = v;
+    }
+  },
+  any: (acc, x, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) if (x[i] !== 0) acc[k] = 1;
+  },
+  all: (acc, x, k, i, n, ks, is) => {
+    for (let c = 0; c < n; c++, k += ks, i += is) if (x[i] === 0) acc[k] = 0;
+  },
+};
 
 function reduce(kind: Kind, input: ArrayLikeInput, axis: Axis, keepdims: boolean, outType: DType): NdArray {
   const a = asArray(input);
@@ -96,11 +126,23 @@ function reduce(kind: Kind, input: ArrayLikeInput, axis: Axis, keepdims: boolean
   }
   const outSize = p.outShape.reduce((q, d) => q * d, 1);
   const acc = new Float64Array(outSize).fill(IDENTITY[kind]);
-  forEachRun(a.shape, [p.accStrides, a.strides], [0, a.offset], (offs, n, s) => accumulate(kind, acc, a.data, offs, n, s));
-  if (outType === 'float64') return new NdArray('float64', acc, p.outShape);
-  const out = allocate(outType, outSize);
+  const x = a.data;
+  const leading = p.axes.every((ax, i) => ax === i);
+  if (kind === 'sum' && leading && a.isContiguous && p.axes.length < a.ndim) {
+    columnSums(x, a.offset, p.count, outSize, acc);
+    return finish(acc, outType, p.outShape);
+  }
+  const accumulate = ACCUMULATORS[kind];
+  forEachRun(a.shape, [p.accStrides, a.strides], [0, a.offset], (offs, n, s) => accumulate(acc, x, offs[0]!, offs[1]!, n, s[0]!, s[1]!));
+  return finish(acc, outType, p.outShape);
+}
+
+/** Wraps float64 accumulators as the reduction's result dtype. */
+function finish(acc: Float64Array, outType: DType, shape: number[]): NdArray {
+  if (outType === 'float64') return new NdArray('float64', acc, shape);
+  const out = allocate(outType, acc.length);
   out.set(acc);
-  return new NdArray(outType, out, p.outShape);
+  return new NdArray(outType, out, shape);
 }
 
 const sumType = (d: DType): DType => (d === 'float32' ? 'float32' : 'float64');
