@@ -9,7 +9,7 @@
  */
 export { NdArray, type NestedArray, type ArrayLikeInput, type Axis } from './ndarray.js';
 export { type DType, type TypedArray, DTYPES, promoteTypes } from './dtype.js';
-export { ShapeError, DTypeError, IndexError, LinAlgError, ValueError } from './errors.js';
+export { ShapeError, DTypeError, IndexError, LinAlgError, ValueError, formatShape } from './errors.js';
 export { broadcastShapes } from './shape.js';
 export { array, asArray, fromTyped, zeros, ones, full, zerosLike, arange, linspace, eye } from './create.js';
 export {

@@ -1,0 +1,145 @@
+/**
+ * Turning what users pass (NdArray, nested arrays, a DataFrame plus column names) into the
+ * dense float64 matrices and label vectors estimators work on, with errors that name the row,
+ * column and fix.
+ */
+import { NdArray, array, formatShape } from '../../tensor/index.js';
+import { DataError } from './errors.js';
+
+/**
+ * The part of a `strata/frame` DataFrame that learn uses (structural, so learn needs no import
+ * of frame's IO): column names, row count, and a numeric matrix of chosen columns.
+ */
+export interface FrameLike {
+  readonly columnNames: readonly string[];
+  readonly numRows: number;
+  toMatrix(columns?: readonly string[], options?: { dtype?: 'float64' | 'float32' }): NdArray;
+  column(name: string): { toArray(): readonly unknown[] };
+}
+
+export type MatrixInput = NdArray | readonly (readonly number[])[] | FrameLike;
+export type Label = string | number | boolean;
+export type LabelInput = NdArray | readonly Label[] | { toArray(): readonly unknown[] };
+
+export function isFrameLike(x: unknown): x is FrameLike {
+  return typeof x === 'object' && x !== null && 'columnNames' in x && typeof (x as FrameLike).toMatrix === 'function';
+}
+
+/** A dense row-major float64 matrix with the names of its columns. */
+export interface Matrix {
+  data: Float64Array;
+  rows: number;
+  cols: number;
+  featureNames: string[];
+}
+
+export interface MatrixOptions {
+  /** Columns to take from a DataFrame (default: all). */
+  columns?: readonly string[];
+  /** Let NaN through (for imputers and tree models with native missing values). */
+  allowNaN?: boolean;
+  /** Name of the estimator, for error messages. */
+  estimator?: string;
+}
+
+/**
+ * Converts X to a Matrix. Rejects NaN (unless allowed) and ±Infinity with the first offending
+ * row and column, and non-2-d shapes with the shape and the reshape that fixes it.
+ */
+export function toMatrix(X: MatrixInput, options: MatrixOptions = {}): Matrix {
+  const who = options.estimator ? `${options.estimator}: ` : '';
+  let nd: NdArray;
+  let names: string[];
+  if (isFrameLike(X)) {
+    const columns = options.columns ?? X.columnNames;
+    nd = X.toMatrix(columns, { dtype: 'float64' });
+    names = [...columns];
+  } else {
+    nd = X instanceof NdArray ? X : array(X as number[][]);
+    if (nd.ndim === 1) {
+      throw new DataError(
+        `${who}expected a 2-d array of samples × features, got a 1-d array of shape ${formatShape(nd.shape)}. ` +
+          'Reshape it with reshape(-1, 1) for a single feature or reshape(1, -1) for a single sample.',
+      );
+    }
+    if (nd.ndim !== 2) throw new DataError(`${who}expected a 2-d array of samples × features, got shape ${formatShape(nd.shape)}.`);
+    names = Array.from({ length: nd.shape[1]! }, (_, j) => `x${j}`);
+  }
+  const rows = nd.shape[0]!;
+  const cols = nd.shape[1]!;
+  if (rows === 0) throw new DataError(`${who}X has 0 samples; at least one is required.`);
+  const data = nd.toFloat64Array();
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    if (Number.isFinite(v)) continue;
+    if (Number.isNaN(v) && options.allowNaN) continue;
+    const row = Math.floor(i / cols);
+    const col = names[i % cols];
+    throw new DataError(
+      `${who}X contains ${Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity'} at row ${row}, column '${col}'. ` +
+        (Number.isNaN(v)
+          ? 'Impute missing values first (SimpleImputer) or drop those rows.'
+          : 'Clip or drop infinite values first.'),
+    );
+  }
+  return { data, rows, cols, featureNames: names };
+}
+
+/** Checks that X at predict time has the features the estimator was fitted with. */
+export function checkFeatureCount(m: Matrix, expected: number, estimator: string): void {
+  if (m.cols !== expected) {
+    throw new DataError(`X has ${m.cols} features, but ${estimator} was fitted with ${expected} features; pass the same columns as in fit.`);
+  }
+}
+
+/** Labels as a JS array (numbers, strings or booleans), with null/NaN rejected by row. */
+export function toLabels(y: LabelInput, rows?: number, estimator?: string): Label[] {
+  const who = estimator ? `${estimator}: ` : '';
+  let values: unknown[];
+  if (y instanceof NdArray) {
+    if (y.ndim !== 1) throw new DataError(`${who}y must be 1-d, got shape ${formatShape(y.shape)}; flatten it with ravel().`);
+    values = y.toArray() as unknown[];
+  } else if (Array.isArray(y)) values = y;
+  else values = [...(y as { toArray(): readonly unknown[] }).toArray()];
+  if (rows !== undefined && values.length !== rows) {
+    throw new DataError(`${who}X has ${rows} samples but y has ${values.length}; they must match.`);
+  }
+  values.forEach((v, i) => {
+    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
+      throw new DataError(`${who}y has a missing or non-finite value (${String(v)}) at row ${i}; drop or fill those rows.`);
+    }
+    if (typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') {
+      throw new DataError(`${who}y[${i}] is ${typeof v}; labels must be numbers, strings or booleans.`);
+    }
+  });
+  return values as Label[];
+}
+
+/** Numeric regression targets as a Float64Array. */
+export function toTargets(y: LabelInput, rows: number, estimator?: string): Float64Array {
+  const labels = toLabels(y, rows, estimator);
+  const out = new Float64Array(labels.length);
+  labels.forEach((v, i) => {
+    if (typeof v !== 'number') {
+      throw new DataError(`${estimator ? `${estimator}: ` : ''}y[${i}] is ${JSON.stringify(v)}; a regressor needs numeric targets.`);
+    }
+    out[i] = v;
+  });
+  return out;
+}
+
+/** Sorted distinct labels (numbers ascending, then strings) and each sample's index into them. */
+export function encodeLabels(labels: readonly Label[]): { classes: Label[]; codes: Int32Array } {
+  const distinct = [...new Set(labels)].sort(compareLabels);
+  const index = new Map(distinct.map((c, i) => [c, i]));
+  const codes = new Int32Array(labels.length);
+  labels.forEach((v, i) => (codes[i] = index.get(v)!));
+  return { classes: distinct, codes };
+}
+
+/** Orders labels like NumPy's sort of a homogeneous array: numbers numerically, strings by code point. */
+export function compareLabels(a: Label, b: Label): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === typeof b) return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  return typeof a < typeof b ? -1 : 1;
+}
