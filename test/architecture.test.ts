@@ -82,10 +82,40 @@ test('strata import only strata below them', () => {
   assert.deepEqual(problems, []);
 });
 
+/**
+ * A browser-safe stratum may keep Node-only code (worker threads) in files named `*.node.ts`,
+ * which other files may reach only through a dynamic `import()` behind a runtime check.
+ */
+const isNodeOnly = (file: string): boolean => file.endsWith('.node.ts');
+
+/** Static (non-dynamic) import specifiers. */
+function staticImportsOf(code: string): string[] {
+  const stripped = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return importsOf(stripped).filter((spec) => !new RegExp(`import\\s*\\(\\s*['"]${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`).test(stripped));
+}
+
+test('static imports leave out dynamic import() of the same file', () => {
+  const code = `import { a } from './static.node.js';\nconst pool = await import('./pool.node.js');`;
+  assert.deepEqual(staticImportsOf(code), ['./static.node.js']);
+});
+
+test('browser-safe strata reach *.node.ts files only through dynamic import()', () => {
+  const problems: string[] = [];
+  for (const file of files) {
+    if (!BROWSER_SAFE.has(stratumOf(file)) || isNodeOnly(file)) continue;
+    for (const spec of staticImportsOf(readFileSync(file, 'utf8'))) {
+      if (spec.startsWith('.') && /\.node\.(js|ts)$/.test(spec)) {
+        problems.push(`${relative(ROOT, file)} statically imports ${spec}; load Node-only code with a guarded import()`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('browser-safe strata import no Node built-in and no native or Node-only package', () => {
   const problems: string[] = [];
   for (const file of files) {
-    if (!BROWSER_SAFE.has(stratumOf(file))) continue;
+    if (!BROWSER_SAFE.has(stratumOf(file)) || isNodeOnly(file)) continue;
     for (const spec of importsOf(readFileSync(file, 'utf8'))) {
       if (spec.startsWith('.')) continue;
       if (!BROWSER_PACKAGES.some((re) => re.test(spec))) {
