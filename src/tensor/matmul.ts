@@ -1,55 +1,80 @@
 /**
- * Matrix products. The 2-D kernel works on contiguous row-major blocks: it walks k in blocks,
- * and for four rows of A at a time streams one row of B into four rows of C, so each loaded B
- * value is used four times while the block stays in cache. (The `kernels` stratum is where a
- * SIMD/WebAssembly GEMM belongs; this is the portable baseline.)
+ * Matrix products. The 2-D kernel packs B into panels of four columns (contiguous along k),
+ * then computes each 4×4 block of C in sixteen local accumulators: per step of k it loads four
+ * values of A and four of B for sixteen multiply-adds, instead of re-reading and re-writing C.
+ * (The `kernels` stratum is where a SIMD/WebAssembly GEMM belongs; this is the portable path.)
  */
-import { type DType, type TypedArray, allocate, promoteTypes } from './dtype.js';
+import { type DType, promoteTypes } from './dtype.js';
 import { ShapeError, formatShape } from './errors.js';
 import { type ArrayLikeInput, NdArray } from './ndarray.js';
 import { asArray } from './create.js';
 import { broadcastShapes, sizeOf } from './shape.js';
 import { broadcastTo, expandDims, squeeze } from './views.js';
 
-const K_BLOCK = 128;
-const N_BLOCK = 512;
+const NR = 4;
 
-/** C (m×n, zeroed) += A (m×k) · B (k×n); all contiguous row-major, starting at the given offsets. */
+/** B (k×n, row-major at `off`) as ⌈n/4⌉ panels of k×4 values, zero-padded on the right. */
+function packPanels(b: Float64Array, off: number, k: number, n: number): Float64Array {
+  const panels = Math.ceil(n / NR);
+  const out = new Float64Array(panels * k * NR);
+  for (let jp = 0; jp < panels; jp++) {
+    const j0 = jp * NR;
+    const width = Math.min(NR, n - j0);
+    for (let p = 0; p < k; p++) {
+      const src = off + p * n + j0;
+      const dst = (jp * k + p) * NR;
+      for (let q = 0; q < width; q++) out[dst + q] = b[src + q]!;
+    }
+  }
+  return out;
+}
+
+/** C (m×n) = A (m×k) · B (k×n); all contiguous row-major, starting at the given offsets. */
 export function gemm(
   m: number, n: number, k: number,
-  a: TypedArray, aOff: number,
-  b: TypedArray, bOff: number,
-  c: TypedArray, cOff: number,
+  a: Float64Array, aOff: number,
+  b: Float64Array, bOff: number,
+  c: Float64Array, cOff: number,
 ): void {
-  for (let j0 = 0; j0 < n; j0 += N_BLOCK) {
-    const j1 = Math.min(j0 + N_BLOCK, n);
-    for (let p0 = 0; p0 < k; p0 += K_BLOCK) {
-      const p1 = Math.min(p0 + K_BLOCK, k);
-      let i = 0;
-      for (; i + 4 <= m; i += 4) {
-        const c0 = cOff + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-        const a0 = aOff + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-        for (let p = p0; p < p1; p++) {
-          const v0 = a[a0 + p]!, v1 = a[a1 + p]!, v2 = a[a2 + p]!, v3 = a[a3 + p]!;
-          const br = bOff + p * n;
-          for (let j = j0; j < j1; j++) {
-            const bv = b[br + j]!;
-            c[c0 + j]! += v0 * bv;
-            c[c1 + j]! += v1 * bv;
-            c[c2 + j]! += v2 * bv;
-            c[c3 + j]! += v3 * bv;
-          }
-        }
+  const bp = packPanels(b, bOff, k, n);
+  const panels = Math.ceil(n / NR);
+  const tile = new Float64Array(16);
+  for (let i = 0; i < m; i += 4) {
+    const rows = Math.min(4, m - i);
+    // Rows past the edge re-read row 0; their sums are computed and then not stored.
+    const a0 = aOff + i * k;
+    const a1 = rows > 1 ? a0 + k : a0;
+    const a2 = rows > 2 ? a0 + 2 * k : a0;
+    const a3 = rows > 3 ? a0 + 3 * k : a0;
+    for (let jp = 0; jp < panels; jp++) {
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      for (let p = 0, q = jp * k * NR; p < k; p++, q += NR) {
+        const b0 = bp[q]!, b1 = bp[q + 1]!, b2 = bp[q + 2]!, b3 = bp[q + 3]!;
+        let x = a[a0 + p]!;
+        c00 += x * b0; c01 += x * b1; c02 += x * b2; c03 += x * b3;
+        x = a[a1 + p]!;
+        c10 += x * b0; c11 += x * b1; c12 += x * b2; c13 += x * b3;
+        x = a[a2 + p]!;
+        c20 += x * b0; c21 += x * b1; c22 += x * b2; c23 += x * b3;
+        x = a[a3 + p]!;
+        c30 += x * b0; c31 += x * b1; c32 += x * b2; c33 += x * b3;
       }
-      for (; i < m; i++) {
-        const ci = cOff + i * n;
-        const ai = aOff + i * k;
-        for (let p = p0; p < p1; p++) {
-          const v = a[ai + p]!;
-          const br = bOff + p * n;
-          for (let j = j0; j < j1; j++) c[ci + j]! += v * b[br + j]!;
-        }
+      const j = jp * NR;
+      const cols = Math.min(NR, n - j);
+      const row0 = cOff + i * n + j;
+      if (rows === 4 && cols === 4) {
+        c[row0] = c00; c[row0 + 1] = c01; c[row0 + 2] = c02; c[row0 + 3] = c03;
+        c[row0 + n] = c10; c[row0 + n + 1] = c11; c[row0 + n + 2] = c12; c[row0 + n + 3] = c13;
+        c[row0 + 2 * n] = c20; c[row0 + 2 * n + 1] = c21; c[row0 + 2 * n + 2] = c22; c[row0 + 2 * n + 3] = c23;
+        c[row0 + 3 * n] = c30; c[row0 + 3 * n + 1] = c31; c[row0 + 3 * n + 2] = c32; c[row0 + 3 * n + 3] = c33;
+        continue;
       }
+      tile[0] = c00; tile[1] = c01; tile[2] = c02; tile[3] = c03;
+      tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13;
+      tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
+      tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
+      for (let r = 0; r < rows; r++) for (let t = 0; t < cols; t++) c[row0 + r * n + t] = tile[r * 4 + t]!;
     }
   }
 }
@@ -84,19 +109,18 @@ export function matmul(left: ArrayLikeInput, right: ArrayLikeInput): NdArray {
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   let dtype: DType = promoteTypes(a.dtype, b.dtype);
   if (dtype !== 'float32') dtype = 'float64';
-  const ac = contiguousAs(broadcastTo(a, [...batch, m, k]), dtype);
-  const bc = contiguousAs(broadcastTo(b, [...batch, k, n]), dtype);
+  // The kernel always runs on float64 (one element type keeps V8's loads monomorphic); a float32
+  // product is rounded once at the end, which is at least as accurate as float32 accumulation.
+  const ac = broadcastTo(a, [...batch, m, k]).toFloat64Array();
+  const bc = broadcastTo(b, [...batch, k, n]).toFloat64Array();
   const count = sizeOf(batch);
-  const out = allocate(dtype, count * m * n);
-  for (let t = 0; t < count; t++) gemm(m, n, k, ac, t * m * k, bc, t * k * n, out, t * m * n);
+  const product = new Float64Array(count * m * n);
+  for (let t = 0; t < count; t++) gemm(m, n, k, ac, t * m * k, bc, t * k * n, product, t * m * n);
+  const out = dtype === 'float64' ? product : Float32Array.from(product);
   let result = new NdArray(dtype, out, [...batch, m, n]);
   if (aVec) result = squeeze(result, result.ndim - 2);
   if (bVec) result = squeeze(result, result.ndim - 1);
   return result;
-}
-
-function contiguousAs(x: NdArray, dtype: DType): TypedArray {
-  return x.dtype === dtype ? x.toTypedArray() : x.astype(dtype).data;
 }
 
 /** Dot product: inner product of vectors, matrix product of matrices (`matmul` for ≤ 2-d). */
