@@ -2,8 +2,8 @@
 import { betaln } from '../special/beta.js';
 import { regularizedBeta, regularizedBetaInverse } from '../special/incomplete-beta.js';
 import { xlog1py, xlogy } from '../special/xlogy.js';
+import { type BitGenerator, beta } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requirePositive } from './validate.js';
 
 /**
@@ -40,10 +40,6 @@ export class Beta extends ContinuousDistribution {
     return xlogy(this.a - 1, x) + xlog1py(this.b - 1, -x) - this.logBeta;
   }
 
-  protected pdfAt(x: number): number {
-    return Math.exp(this.logpdfAt(x));
-  }
-
   protected cdfAt(x: number): number {
     if (Number.isNaN(x)) return NaN;
     if (x <= 0) return 0;
@@ -66,11 +62,9 @@ export class Beta extends ContinuousDistribution {
     return regularizedBetaInverse(this.a, this.b, q, true);
   }
 
-  protected override draw(sampler: Sampler): number {
-    // X/(X+Y) for X ~ Gamma(a), Y ~ Gamma(b), in logs so tiny shapes do not give 0/0.
-    const logX = sampler.logGamma(this.a);
-    const logY = sampler.logGamma(this.b);
-    return 1 / (1 + Math.exp(logY - logX));
+  protected override draw(bg: BitGenerator): number {
+    // Jöhnk's method when both shapes are ≤ 1 (so tiny shapes do not give 0/0), else a gamma ratio.
+    return beta(bg, this.a, this.b);
   }
 
   mean(): number {

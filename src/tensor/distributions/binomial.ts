@@ -1,14 +1,11 @@
 /** The binomial distribution — SciPy's `binom(n, p)`. */
 import { regularizedBeta } from '../special/incomplete-beta.js';
+import { type BitGenerator, binomialSampler, type DiscreteSampler } from '../random/index.js';
 import { DiscreteDistribution } from './distribution.js';
 import { leastInteger } from './discrete-search.js';
 import { standardNormalPpf } from './normal.js';
-import type { Sampler } from './sampler.js';
 import { binomialLogPmf } from './saddle-point.js';
 import { requireCount, requireProbability } from './validate.js';
-
-/** Below this mean of the rarer outcome, draws walk the pmf from 0; above, they invert the CDF by search. */
-const WALK_LIMIT = 30;
 
 /**
  * The number of successes in `n` independent trials that each succeed with probability `p`.
@@ -39,10 +36,6 @@ export class Binomial extends DiscreteDistribution {
     if (Number.isNaN(k)) return NaN;
     if (!Number.isInteger(k) || k < 0 || k > this.n) return -Infinity;
     return binomialLogPmf(k, this.n, this.p);
-  }
-
-  protected pmfAt(k: number): number {
-    return Math.exp(this.logpmfAt(k));
   }
 
   protected cdfAt(x: number): number {
@@ -81,24 +74,12 @@ export class Binomial extends DiscreteDistribution {
     return leastInteger((k) => this.sfAt(k) <= q, 0, this.n, this.guess(q, true));
   }
 
-  protected override draw(sampler: Sampler): number {
-    const { n, p } = this;
-    const flip = p > 0.5;
-    const pr = flip ? 1 - p : p;
-    if (n * pr >= WALK_LIMIT) return this.ppfAt(sampler.uniformOpen());
-    // Inversion by walking the pmf from 0: P(k+1) = P(k) · (n-k)/(k+1) · p/(1-p).
-    const odds = pr / (1 - pr);
-    let prob = Math.exp(n * Math.log1p(-pr));
-    let cum = prob;
-    let k = 0;
-    const u = sampler.uniform();
-    while (u >= cum && k < n) {
-      prob *= ((n - k) / (k + 1)) * odds;
-      k++;
-      cum += prob;
-      if (prob === 0) break;
-    }
-    return flip ? n - k : k;
+  /** tensor/random's binomial sampler (inversion for small means, BTRS above), set up on first use. */
+  private sampler: DiscreteSampler | undefined;
+
+  protected override draw(bg: BitGenerator): number {
+    this.sampler ??= binomialSampler(this.n, this.p);
+    return this.sampler(bg);
   }
 
   mean(): number {

@@ -1,8 +1,8 @@
 /** The chi-squared distribution χ²(df) — SciPy's `chi2(df)`. */
 import { logGammaDensity } from '../special/gamma-density.js';
 import { regularizedGamma, regularizedGammaInverse } from '../special/incomplete-gamma.js';
+import { type BitGenerator, chisquare } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requirePositive } from './validate.js';
 
 /**
@@ -28,10 +28,6 @@ export class Chi2 extends ContinuousDistribution {
     return logGammaDensity(this.df / 2, x / 2) - Math.LN2;
   }
 
-  protected pdfAt(x: number): number {
-    return Math.exp(this.logpdfAt(x));
-  }
-
   protected cdfAt(x: number): number {
     if (Number.isNaN(x)) return NaN;
     return x <= 0 ? 0 : regularizedGamma(this.df / 2, x / 2, false);
@@ -50,8 +46,8 @@ export class Chi2 extends ContinuousDistribution {
     return 2 * regularizedGammaInverse(this.df / 2, q, true);
   }
 
-  protected override draw(sampler: Sampler): number {
-    return 2 * sampler.gamma(this.df / 2);
+  protected override draw(bg: BitGenerator): number {
+    return chisquare(bg, this.df);
   }
 
   mean(): number {

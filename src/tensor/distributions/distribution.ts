@@ -8,11 +8,11 @@
 import { NdArray } from '../ndarray.js';
 import { ValueError } from '../errors.js';
 import { type NumOrArray, mapArrays } from '../special/ufunc.js';
-import { type RandomSourceOrSeed, resolveRandomSource } from './random-source.js';
-import { Sampler } from './sampler.js';
+import type { BitGenerator, Size } from '../random/index.js';
+import { type RandomSourceOrSeed, openUniform, resolveRandomSource } from './random-source.js';
 
-/** How many draws `rvs` makes: a count (a 1-d result) or a shape. */
-export type Size = number | readonly number[];
+/** How many draws `rvs` makes: a count (a 1-d result) or a shape (the same `Size` as tensor/random's). */
+export type { Size };
 
 function lift(x: NumOrArray, fn: (v: number) => number): NumOrArray {
   return typeof x === 'number' ? fn(x) : mapArrays(fn, [x]);
@@ -41,8 +41,8 @@ export abstract class Distribution {
   protected abstract ppfAt(q: number): number;
   /** The inverse survival function: the x with sf(x) = q (discrete: the least x with sf(x) ≤ q). */
   protected abstract isfAt(q: number): number;
-  /** One draw. */
-  protected abstract draw(sampler: Sampler): number;
+  /** One draw, made with the samplers of tensor/random from the bits of `bg`. */
+  protected abstract draw(bg: BitGenerator): number;
 
   /** The mean (NaN where it is undefined, +∞ where it diverges). */
   abstract mean(): number;
@@ -139,8 +139,9 @@ export abstract class Distribution {
   /**
    * Random draws, as a float64 NdArray of shape `size` (discrete draws are whole numbers).
    * `rng` is required: a seed (a non-negative integer, used as `defaultRng(seed)` from
-   * tensor/random) or any object with a `random()` method giving uniforms in [0, 1). The same
-   * seed gives the same draws on every platform.
+   * tensor/random), a `Generator` (its bit generator is advanced), or any object with a
+   * `random()` method giving uniforms in [0, 1). The draws come from tensor/random's samplers;
+   * the same seed gives the same draws on every platform.
    *
    * @example
    * new Normal(10, 2).rvs(1000, 42); // 1000 draws, replayable with seed 42
@@ -149,19 +150,22 @@ export abstract class Distribution {
   rvs(size: Size, rng: RandomSourceOrSeed): NdArray<'float64'> {
     const who = `${this.name}.rvs`;
     const shape = shapeOf(size, who);
-    const sampler = new Sampler(resolveRandomSource(rng, who));
+    const bg = resolveRandomSource(rng, who);
     const out = new Float64Array(shape.reduce((a, b) => a * b, 1));
-    for (let i = 0; i < out.length; i++) out[i] = this.draw(sampler);
+    for (let i = 0; i < out.length; i++) out[i] = this.draw(bg);
     return new NdArray('float64', out, shape);
   }
 }
 
 /** A distribution with a density: adds pdf and logpdf. */
 export abstract class ContinuousDistribution extends Distribution {
-  /** The density at one number. */
-  protected abstract pdfAt(x: number): number;
   /** The log-density at one number (-∞ outside the support). */
   protected abstract logpdfAt(x: number): number;
+
+  /** The density at one number: exp(logpdf) unless a subclass has a more direct formula. */
+  protected pdfAt(x: number): number {
+    return Math.exp(this.logpdfAt(x));
+  }
 
   /**
    * The probability density function.
@@ -190,17 +194,20 @@ export abstract class ContinuousDistribution extends Distribution {
   }
 
   /** The default draw inverts the CDF at an open-interval uniform; subclasses override it. */
-  protected draw(sampler: Sampler): number {
-    return this.ppfAt(sampler.uniformOpen());
+  protected draw(bg: BitGenerator): number {
+    return this.ppfAt(openUniform(bg));
   }
 }
 
 /** A distribution on whole numbers: adds pmf and logpmf (0 and -∞ off the integers). */
 export abstract class DiscreteDistribution extends Distribution {
-  /** P(X = k) for one number (0 for non-integers and outside the support). */
-  protected abstract pmfAt(k: number): number;
-  /** log P(X = k) for one number. */
+  /** log P(X = k) for one number (-∞ for non-integers and outside the support). */
   protected abstract logpmfAt(k: number): number;
+
+  /** P(X = k) for one number (0 for non-integers and outside the support): exp(logpmf). */
+  protected pmfAt(k: number): number {
+    return Math.exp(this.logpmfAt(k));
+  }
 
   /**
    * The probability mass function P(X = k); 0 for non-integer k.
@@ -229,7 +236,7 @@ export abstract class DiscreteDistribution extends Distribution {
   }
 
   /** The default draw inverts the CDF at an open-interval uniform; subclasses override it. */
-  protected draw(sampler: Sampler): number {
-    return this.ppfAt(sampler.uniformOpen());
+  protected draw(bg: BitGenerator): number {
+    return this.ppfAt(openUniform(bg));
   }
 }

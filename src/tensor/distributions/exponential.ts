@@ -1,6 +1,6 @@
 /** The exponential distribution — SciPy's `expon(scale=θ)`. */
+import { type BitGenerator, standardExponential } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requirePositive } from './validate.js';
 
 /**
@@ -22,7 +22,7 @@ export class Exponential extends ContinuousDistribution {
     this.scale = requirePositive('Exponential', 'scale', scale);
   }
 
-  protected pdfAt(x: number): number {
+  protected override pdfAt(x: number): number {
     if (Number.isNaN(x)) return NaN;
     return x < 0 ? 0 : Math.exp(-x / this.scale) / this.scale;
   }
@@ -50,8 +50,8 @@ export class Exponential extends ContinuousDistribution {
     return -this.scale * Math.log(q);
   }
 
-  protected override draw(sampler: Sampler): number {
-    return -this.scale * Math.log(sampler.uniformPositive());
+  protected override draw(bg: BitGenerator): number {
+    return this.scale * standardExponential(bg);
   }
 
   mean(): number {

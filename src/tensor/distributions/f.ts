@@ -1,8 +1,8 @@
 /** The F (Fisher–Snedecor) distribution — SciPy's `f(dfn, dfd)`. */
 import { betaln } from '../special/beta.js';
 import { regularizedBeta, regularizedBetaInverse } from '../special/incomplete-beta.js';
+import { type BitGenerator, chisquare } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requirePositive } from './validate.js';
 
 /**
@@ -44,10 +44,6 @@ export class FDist extends ContinuousDistribution {
     const logU = -Math.log1p(1 / ratio);
     const logV = -Math.log1p(ratio);
     return (d1 / 2) * logU + (d2 / 2) * logV - Math.log(x) - this.logBeta;
-  }
-
-  protected pdfAt(x: number): number {
-    return Math.exp(this.logpdfAt(x));
   }
 
   /** I_u(d1/2, d2/2) (upper = false) or its complement, u = d1·x/(d1·x + d2). */
@@ -97,10 +93,8 @@ export class FDist extends ContinuousDistribution {
     return this.quantile(q, true);
   }
 
-  protected override draw(sampler: Sampler): number {
-    const u = 2 * sampler.gamma(this.dfn / 2);
-    const v = 2 * sampler.gamma(this.dfd / 2);
-    return (u / this.dfn) / (v / this.dfd);
+  protected override draw(bg: BitGenerator): number {
+    return (chisquare(bg, this.dfn) / this.dfn) / (chisquare(bg, this.dfd) / this.dfd);
   }
 
   /** dfd/(dfd - 2) for dfd > 2; +∞ otherwise (SciPy's convention). */

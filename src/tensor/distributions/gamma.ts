@@ -1,8 +1,8 @@
 /** The gamma distribution with shape a and scale θ — SciPy's `gamma(a, scale=θ)`. */
 import { logGammaDensity } from '../special/gamma-density.js';
 import { regularizedGamma, regularizedGammaInverse } from '../special/incomplete-gamma.js';
+import { type BitGenerator, standardGamma } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requirePositive } from './validate.js';
 
 /**
@@ -35,10 +35,6 @@ export class Gamma extends ContinuousDistribution {
     return logGammaDensity(this.a, x / this.scale) - Math.log(this.scale);
   }
 
-  protected pdfAt(x: number): number {
-    return Math.exp(this.logpdfAt(x));
-  }
-
   protected cdfAt(x: number): number {
     if (Number.isNaN(x)) return NaN;
     return x <= 0 ? 0 : regularizedGamma(this.a, x / this.scale, false);
@@ -57,8 +53,8 @@ export class Gamma extends ContinuousDistribution {
     return this.scale * regularizedGammaInverse(this.a, q, true);
   }
 
-  protected override draw(sampler: Sampler): number {
-    return this.scale * sampler.gamma(this.a);
+  protected override draw(bg: BitGenerator): number {
+    return this.scale * standardGamma(bg, this.a);
   }
 
   mean(): number {

@@ -1,8 +1,8 @@
 /** The normal (Gaussian) distribution N(loc, scale²) — SciPy's `norm(loc, scale)`. */
 import { erfc, erfcinv } from '../special/erf.js';
 import { HALF_LOG_TWO_PI } from '../special/stirling.js';
+import { type BitGenerator, standardNormal } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requireFinite, requirePositive } from './validate.js';
 
 const SQRT_TWO = Math.SQRT2;
@@ -43,7 +43,7 @@ export class Normal extends ContinuousDistribution {
     this.scale = requirePositive('Normal', 'scale', scale);
   }
 
-  protected pdfAt(x: number): number {
+  protected override pdfAt(x: number): number {
     const z = (x - this.loc) / this.scale;
     return Math.exp(-0.5 * z * z) / (SQRT_TWO_PI * this.scale);
   }
@@ -69,8 +69,8 @@ export class Normal extends ContinuousDistribution {
     return this.loc - this.scale * standardNormalPpf(q);
   }
 
-  protected override draw(sampler: Sampler): number {
-    return this.loc + this.scale * sampler.normal();
+  protected override draw(bg: BitGenerator): number {
+    return this.loc + this.scale * standardNormal(bg);
   }
 
   mean(): number {

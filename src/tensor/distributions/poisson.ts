@@ -1,14 +1,11 @@
 /** The Poisson distribution — SciPy's `poisson(mu)`. */
 import { regularizedGamma } from '../special/incomplete-gamma.js';
+import { type BitGenerator, type DiscreteSampler, poissonSampler } from '../random/index.js';
 import { DiscreteDistribution } from './distribution.js';
 import { leastInteger } from './discrete-search.js';
 import { standardNormalPpf } from './normal.js';
-import type { Sampler } from './sampler.js';
 import { poissonLogPmf } from './saddle-point.js';
 import { requireNonNegative } from './validate.js';
-
-/** Below this mean, draws walk the pmf from 0; above, they invert the CDF by search. */
-const WALK_LIMIT = 30;
 
 /**
  * The number of events in an interval when they occur independently at mean rate `mu` ≥ 0.
@@ -33,10 +30,6 @@ export class Poisson extends DiscreteDistribution {
     if (Number.isNaN(k)) return NaN;
     if (!Number.isInteger(k) || k < 0) return -Infinity;
     return poissonLogPmf(k, this.mu);
-  }
-
-  protected pmfAt(k: number): number {
-    return Math.exp(this.logpmfAt(k));
   }
 
   protected cdfAt(x: number): number {
@@ -73,21 +66,12 @@ export class Poisson extends DiscreteDistribution {
     return leastInteger((k) => this.sfAt(k) <= q, 0, Infinity, this.guess(q, true));
   }
 
-  protected override draw(sampler: Sampler): number {
-    const mu = this.mu;
-    if (mu >= WALK_LIMIT) return this.ppfAt(sampler.uniformOpen());
-    // Inversion by walking the pmf from 0: P(k+1) = P(k) · μ/(k+1).
-    let prob = Math.exp(-mu);
-    let cum = prob;
-    let k = 0;
-    const u = sampler.uniform();
-    while (u >= cum) {
-      k++;
-      prob *= mu / k;
-      cum += prob;
-      if (prob === 0) break;
-    }
-    return k;
+  /** tensor/random's Poisson sampler (inversion for small means, PTRS above), set up on first use. */
+  private sampler: DiscreteSampler | undefined;
+
+  protected override draw(bg: BitGenerator): number {
+    this.sampler ??= poissonSampler(this.mu);
+    return this.sampler(bg);
   }
 
   mean(): number {

@@ -1,8 +1,9 @@
 /**
- * Statistical checks of rvs with a fixed stream (a small xorshift written here, so these tests
- * do not depend on tensor/random): sample means and variances within 5 standard errors, and the
- * Kolmogorov–Smirnov distance to the distribution's own CDF below its 0.1% critical value.
- * The stream is fixed, so each check is deterministic; a wrong sampler fails them by far.
+ * Statistical checks of rvs with a fixed stream (a small xorshift written here, so they also
+ * exercise rvs with a plain random() source): sample means and variances within 5 standard
+ * errors, and the Kolmogorov–Smirnov distance to the distribution's own CDF below its 0.1%
+ * critical value. The stream is fixed, so each check is deterministic; a wrong sampler fails
+ * them by far.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,6 +147,20 @@ describe('rvs shapes and seeds', () => {
     const fromGenerator = g.rvs([2, 3], defaultRng(42));
     assert.deepEqual(fromGenerator.toArray(), a.toArray());
     assert.deepEqual(new Poisson(3).rvs(0, 1).shape, [0]);
+  });
+
+  it('a seed draws exactly what the same-seeded tensor/random Generator draws', () => {
+    const seed = 11;
+    const same = (d: Distribution, fromRng: (rng: ReturnType<typeof defaultRng>) => NdArray): void => {
+      assert.deepEqual(Array.from(d.rvs(6, seed).toFloat64Array()), Array.from(fromRng(defaultRng(seed)).toFloat64Array()), d.name);
+    };
+    same(new Normal(3, 2), (rng) => rng.normal(3, 2, 6));
+    same(new Gamma(0.7, 2), (rng) => rng.gamma(0.7, 2, 6));
+    same(new Beta(0.5, 3), (rng) => rng.beta(0.5, 3, 6));
+    same(new Chi2(4), (rng) => rng.chisquare(4, 6));
+    same(new Exponential(2), (rng) => rng.exponential(2, 6));
+    same(new Poisson(40), (rng) => rng.poisson(40, 6));
+    same(new Binomial(100, 0.3), (rng) => rng.binomial(100, 0.3, 6));
   });
 
   it('tiny beta shapes give values in [0, 1], not NaN', () => {

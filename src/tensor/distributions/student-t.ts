@@ -1,8 +1,8 @@
 /** Student's t distribution with `df` degrees of freedom, shifted and scaled — SciPy's `t`. */
 import { betaln } from '../special/beta.js';
 import { regularizedBeta, regularizedBetaInverse } from '../special/incomplete-beta.js';
+import { type BitGenerator, studentT } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requireFinite, requirePositive } from './validate.js';
 
 /** Below this x = ν/(ν+t²) the leading term of I_x's series is exact to double precision. */
@@ -80,10 +80,6 @@ export class StudentT extends ContinuousDistribution {
     return this.logNorm - ((this.df + 1) / 2) * Math.log1p((t * t) / this.df);
   }
 
-  protected pdfAt(x: number): number {
-    return Math.exp(this.logpdfAt(x));
-  }
-
   protected cdfAt(x: number): number {
     const t = (x - this.loc) / this.scale;
     if (Number.isNaN(t)) return NaN;
@@ -108,10 +104,8 @@ export class StudentT extends ContinuousDistribution {
     return this.loc + this.scale * t;
   }
 
-  protected override draw(sampler: Sampler): number {
-    // Z / √(V/ν) with V ~ χ²(ν) = 2·Gamma(ν/2).
-    const v = 2 * sampler.gamma(this.df / 2);
-    return this.loc + (this.scale * sampler.normal()) / Math.sqrt(v / this.df);
+  protected override draw(bg: BitGenerator): number {
+    return this.loc + this.scale * studentT(bg, this.df);
   }
 
   /** μ for ν > 1; NaN for ν ≤ 1 (undefined, as for the Cauchy; SciPy 1.10 reports +∞). */

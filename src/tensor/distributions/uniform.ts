@@ -1,7 +1,7 @@
 /** The continuous uniform distribution on [low, high] — SciPy's `uniform(loc=low, scale=high-low)`. */
 import { ValueError } from '../errors.js';
+import type { BitGenerator } from '../random/index.js';
 import { ContinuousDistribution } from './distribution.js';
-import type { Sampler } from './sampler.js';
 import { requireFinite } from './validate.js';
 
 /**
@@ -35,7 +35,7 @@ export class Uniform extends ContinuousDistribution {
     }
   }
 
-  protected pdfAt(x: number): number {
+  protected override pdfAt(x: number): number {
     if (Number.isNaN(x)) return NaN;
     return x >= this.low && x <= this.high ? 1 / this.width : 0;
   }
@@ -67,8 +67,8 @@ export class Uniform extends ContinuousDistribution {
     return this.high - q * this.width;
   }
 
-  protected override draw(sampler: Sampler): number {
-    return this.low + sampler.uniform() * this.width;
+  protected override draw(bg: BitGenerator): number {
+    return this.low + bg.nextDouble() * this.width;
   }
 
   mean(): number {
