@@ -7,7 +7,7 @@
  * Memory is O(n²): for many variables use L-BFGS-B.
  */
 import { NdArray } from '../ndarray.js';
-import { type LinePoint, strongWolfeLineSearch } from './lineSearch.js';
+import { type LinePoint, strongWolfeLineSearch } from './line-search.js';
 import type { Evaluation, Objective } from './objective.js';
 import { type OptimizeCallback, type OptimizeResult, STOPPED_BY_CALLBACK } from './result.js';
 import { allFinite, dot, norm2, normInf, numberOption } from './vector.js';

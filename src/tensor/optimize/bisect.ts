@@ -1,27 +1,14 @@
 /** Bisection on a sign-changing bracket (SciPy's `bisect`): slow but certain. */
-import { type BracketRootOptions, notConverged } from './brentq.js';
-import type { RootResult } from './result.js';
-import {
-  type ScalarFunction, bracketTolerances, call, checkFiniteNumber, checkFunction, sameSign, signError,
-} from './scalarFunction.js';
+import { notConverged } from './errors.js';
+import { type RootResult, rootResult } from './result.js';
+import { type BracketRootOptions, type ScalarFunction, call, startBracket } from './scalar-function.js';
 
 /** Bisection with full diagnostics; never throws for non-convergence. */
 export function bisectResult(f: ScalarFunction, a: number, b: number, options: BracketRootOptions = {}): RootResult {
-  checkFunction(f);
-  checkFiniteNumber(a, 'a');
-  checkFiniteNumber(b, 'b');
-  const { xtol, rtol, maxIter } = bracketTolerances(options);
-  const fa = call(f, a);
-  const fb = call(f, b);
+  const { xtol, rtol, maxIter, fa, fb } = startBracket(f, a, b, options);
   let calls = 2;
-  if (sameSign(fa, fb)) throw signError(a, fa, b, fb);
-  const done = (root: number, iterations: number, converged: boolean): RootResult => ({
-    root,
-    iterations,
-    functionCalls: calls,
-    converged,
-    flag: converged ? 'converged' : 'convergence error',
-  });
+  const done = (root: number, iterations: number, converged: boolean): RootResult =>
+    rootResult(root, iterations, calls, converged);
   if (fa === 0) return done(a, 0, true);
   if (fb === 0) return done(b, 0, true);
   let xa = a;

@@ -5,7 +5,7 @@
  */
 import { ValueError } from '../errors.js';
 import type { ScalarMinimizeResult } from './result.js';
-import { type ScalarFunction, call } from './scalarFunction.js';
+import { type ScalarFunction, call } from './scalar-function.js';
 
 const SQRT_EPS = Math.sqrt(2.2e-16);
 const GOLDEN_MEAN = 0.5 * (3 - Math.sqrt(5));

@@ -4,7 +4,7 @@
  * until f(xb) < f(xa) and f(xb) <= f(xc).
  */
 import { ConvergenceError } from './errors.js';
-import { type ScalarFunction, call, checkFiniteNumber, checkFunction } from './scalarFunction.js';
+import { type ScalarFunction, call, checkFiniteNumber, checkFunction } from './scalar-function.js';
 
 const GOLD = 1.618034;
 const VERY_SMALL = 1e-21;

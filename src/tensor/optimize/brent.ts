@@ -2,52 +2,26 @@
  * Brent's method for a scalar minimum (Brent 1973, ch. 5; SciPy's `brent`): golden-section steps
  * safeguard successive parabolic interpolation through the three best points, inside a bracket.
  */
-import { ValueError } from '../errors.js';
-import { type Bracket, bracket } from './bracket.js';
+import { type BracketOption, bracketedResult, checkXtolAndMaxIter, resolveBracket } from './bracketed-minimum.js';
 import type { ScalarMinimizeResult } from './result.js';
-import { type ScalarFunction, call } from './scalarFunction.js';
+import { type ScalarFunction, call } from './scalar-function.js';
 
 const CGOLD = 0.381966;
 const MINTOL = 1e-11;
 
 export interface BrentOptions {
   /** [xa, xb] to start a bracket search from, or [xa, xb, xc] with f(xb) < f(xa), f(xc). Default [0, 1]. */
-  bracket?: readonly [number, number] | readonly [number, number, number];
+  bracket?: BracketOption;
   /** Relative tolerance on x (default 1.48e-8). */
   xtol?: number;
   /** Iteration limit (default 500). */
   maxIter?: number;
 }
 
-/** Resolves a 2- or 3-point bracket option to a checked bracket (shared with golden). */
-export function resolveBracket(f: ScalarFunction, brack: BrentOptions['bracket']): Bracket {
-  if (brack === undefined) return bracket(f);
-  if (!Array.isArray(brack) || (brack.length !== 2 && brack.length !== 3)) {
-    throw new ValueError(`bracket must be [a, b] or [a, b, c], got ${JSON.stringify(brack)}.`);
-  }
-  if (brack.length === 2) return bracket(f, brack[0], brack[1]);
-  let [xa, xb, xc] = brack as readonly [number, number, number];
-  if (xa > xc) [xa, xc] = [xc, xa];
-  if (!(xa < xb && xb < xc)) {
-    throw new ValueError(`A 3-point bracket [a, b, c] needs b strictly between a and c, got [${brack.join(', ')}].`);
-  }
-  const fa = call(f, xa);
-  const fb = call(f, xb);
-  const fc = call(f, xc);
-  if (!(fb < fa && fb < fc)) {
-    throw new ValueError(
-      `A 3-point bracket needs f(b) below f(a) and f(c), got f(${xa}) = ${fa}, f(${xb}) = ${fb}, f(${xc}) = ${fc}; ` +
-        'give only [a, b] to search for a bracket.',
-    );
-  }
-  return { xa, xb, xc, fa, fb, fc, funcalls: 3 };
-}
-
 export function brentMinimize(f: ScalarFunction, options: BrentOptions = {}): ScalarMinimizeResult {
   const tol = options.xtol ?? 1.48e-8;
   const maxIter = options.maxIter ?? 500;
-  if (typeof tol !== 'number' || !(tol >= 0)) throw new ValueError(`xtol must be >= 0, got ${String(tol)}.`);
-  if (!Number.isInteger(maxIter) || maxIter < 0) throw new ValueError(`maxIter must be a non-negative integer, got ${String(maxIter)}.`);
+  checkXtolAndMaxIter(tol, maxIter);
   const br = resolveBracket(f, options.bracket);
   let funcalls = br.funcalls;
   let x = br.xb;
@@ -115,19 +89,5 @@ export function brentMinimize(f: ScalarFunction, options: BrentOptions = {}): Sc
     }
     iter++;
   }
-  const nan = Number.isNaN(x) || Number.isNaN(fx);
-  const success = iter < maxIter && !nan;
-  return {
-    x,
-    fun: fx,
-    nit: iter,
-    nfev: funcalls,
-    success,
-    status: success ? 0 : nan ? 2 : 1,
-    message: success
-      ? `Optimization terminated successfully (relative tolerance xtol = ${tol}).`
-      : nan
-        ? 'NaN result encountered.'
-        : 'Maximum number of iterations exceeded.',
-  };
+  return bracketedResult(x, fx, iter, funcalls, maxIter, tol);
 }

@@ -5,40 +5,20 @@
  * bisection unless the interpolated step is short enough, so it converges at least as surely
  * as bisection and usually superlinearly.
  */
-import { ConvergenceError } from './errors.js';
-import type { RootResult } from './result.js';
-import {
-  type ScalarFunction, bracketTolerances, call, checkFiniteNumber, checkFunction, sameSign, signError,
-} from './scalarFunction.js';
-
-export interface BracketRootOptions {
-  /** Absolute tolerance on the root (default 2e-12). */
-  xtol?: number;
-  /** Relative tolerance on the root (default 4·eps, the smallest allowed). */
-  rtol?: number;
-  /** Iteration limit (default 100). */
-  maxIter?: number;
-}
+import { notConverged } from './errors.js';
+import { type RootResult, rootResult } from './result.js';
+import { type BracketRootOptions, type ScalarFunction, call, startBracket } from './scalar-function.js';
 
 /** Brent's method with full diagnostics; never throws for non-convergence. */
 export function brentqResult(f: ScalarFunction, a: number, b: number, options: BracketRootOptions = {}): RootResult {
-  checkFunction(f);
-  checkFiniteNumber(a, 'a');
-  checkFiniteNumber(b, 'b');
-  const { xtol, rtol, maxIter } = bracketTolerances(options);
+  const { xtol, rtol, maxIter, fa, fb } = startBracket(f, a, b, options);
   let xpre = a;
   let xcur = b;
-  let fpre = call(f, xpre);
-  let fcur = call(f, xcur);
+  let fpre = fa;
+  let fcur = fb;
   let calls = 2;
-  if (sameSign(fpre, fcur)) throw signError(a, fpre, b, fcur);
-  const done = (root: number, iterations: number, converged: boolean): RootResult => ({
-    root,
-    iterations,
-    functionCalls: calls,
-    converged,
-    flag: converged ? 'converged' : 'convergence error',
-  });
+  const done = (root: number, iterations: number, converged: boolean): RootResult =>
+    rootResult(root, iterations, calls, converged);
   if (fpre === 0) return done(xpre, 0, true);
   if (fcur === 0) return done(xcur, 0, true);
 
@@ -113,11 +93,4 @@ export function brentq(f: ScalarFunction, a: number, b: number, options: Bracket
   const r = brentqResult(f, a, b, options);
   if (!r.converged) throw notConverged('brentq', r);
   return r.root;
-}
-
-export function notConverged(name: string, r: RootResult): ConvergenceError {
-  return new ConvergenceError(
-    `${name} did not converge after ${r.iterations} iterations (last estimate ${r.root}); ` +
-      'raise maxIter or loosen xtol/rtol, or check that f is continuous on the bracket.',
-  );
 }

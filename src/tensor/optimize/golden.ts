@@ -1,14 +1,14 @@
 /** Golden-section search for a scalar minimum inside a bracket (SciPy's `golden`). */
-import { ValueError } from '../errors.js';
-import { type BrentOptions, resolveBracket } from './brent.js';
+import { type BracketOption, bracketedResult, checkXtolAndMaxIter, resolveBracket } from './bracketed-minimum.js';
 import type { ScalarMinimizeResult } from './result.js';
-import { type ScalarFunction, call } from './scalarFunction.js';
+import { type ScalarFunction, call } from './scalar-function.js';
 
 const R = 0.61803399;
 const C = 1 - R;
 
 export interface GoldenOptions {
-  bracket?: BrentOptions['bracket'];
+  /** [xa, xb] to start a bracket search from, or [xa, xb, xc] with f(xb) < f(xa), f(xc). Default [0, 1]. */
+  bracket?: BracketOption;
   /** Relative tolerance on x (default sqrt(eps) ≈ 1.49e-8). */
   xtol?: number;
   /** Iteration limit (default 5000). */
@@ -18,8 +18,7 @@ export interface GoldenOptions {
 export function goldenMinimize(f: ScalarFunction, options: GoldenOptions = {}): ScalarMinimizeResult {
   const tol = options.xtol ?? Math.sqrt(2.220446049250313e-16);
   const maxIter = options.maxIter ?? 5000;
-  if (typeof tol !== 'number' || !(tol >= 0)) throw new ValueError(`xtol must be >= 0, got ${String(tol)}.`);
-  if (!Number.isInteger(maxIter) || maxIter < 0) throw new ValueError(`maxIter must be a non-negative integer, got ${String(maxIter)}.`);
+  checkXtolAndMaxIter(tol, maxIter);
   const br = resolveBracket(f, options.bracket);
   let funcalls = br.funcalls;
   const { xa, xb, xc } = br;
@@ -57,19 +56,5 @@ export function goldenMinimize(f: ScalarFunction, options: GoldenOptions = {}): 
     nit++;
   }
   const [x, fun] = f1 < f2 ? [x1, f1] : [x2, f2];
-  const nan = Number.isNaN(x) || Number.isNaN(fun);
-  const success = nit < maxIter && !nan;
-  return {
-    x,
-    fun,
-    nit,
-    nfev: funcalls,
-    success,
-    status: success ? 0 : nan ? 2 : 1,
-    message: success
-      ? `Optimization terminated successfully (relative tolerance xtol = ${tol}).`
-      : nan
-        ? 'NaN result encountered.'
-        : 'Maximum number of iterations exceeded.',
-  };
+  return bracketedResult(x, fun, nit, funcalls, maxIter, tol);
 }

@@ -16,11 +16,12 @@ export type {
 } from './objective.js';
 export type { Bound, BoundsInput } from './bounds.js';
 export type { VectorInput } from './vector.js';
-export { type FiniteDifferenceScheme, approxFprime, checkGrad } from './finiteDifference.js';
-export { brentq, type BracketRootOptions } from './brentq.js';
+export { type FiniteDifferenceScheme, approxFprime, checkGrad } from './finite-difference.js';
+export { brentq } from './brentq.js';
+export type { BracketRootOptions } from './scalar-function.js';
 export { bisect } from './bisect.js';
 export { newton, type NewtonOptions } from './newton.js';
-export { rootScalar, type RootScalarMethod, type RootScalarOptions } from './rootScalar.js';
-export { minimizeScalar, type MinimizeScalarMethod, type MinimizeScalarOptions } from './minimizeScalar.js';
+export { rootScalar, type RootScalarMethod, type RootScalarOptions } from './root-scalar.js';
+export { minimizeScalar, type MinimizeScalarMethod, type MinimizeScalarOptions } from './minimize-scalar.js';
 export { bracket, type Bracket, type BracketOptions } from './bracket.js';
 export { ConvergenceError } from './errors.js';

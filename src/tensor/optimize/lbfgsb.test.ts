@@ -4,11 +4,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClose } from '../../../test/helpers/assert.js';
 import type { Box } from './bounds.js';
-import { generalizedCauchyPoint } from './cauchyPoint.js';
-import { LbfgsMemory } from './lbfgsMemory.js';
-import { type LinePoint, strongWolfeLineSearch } from './lineSearch.js';
+import { generalizedCauchyPoint } from './cauchy-point.js';
+import { LbfgsMemory } from './lbfgs-memory.js';
+import { type LinePoint, strongWolfeLineSearch } from './line-search.js';
 import { subspaceMinimization } from './subspace.js';
-import { solveSmallDense } from './denseSolve.js';
+import { solveSmallDense } from './dense-solve.js';
 
 /** Deterministic pseudo-random numbers in [-1, 1). */
 function rng(seed: number): () => number {

@@ -3,15 +3,15 @@
  * projection of Morales & Nocedal 2011): limited-memory BFGS for bound-constrained problems.
  *
  * Each iteration (1) finds the generalized Cauchy point along the projected steepest-descent path
- * of the compact L-BFGS model (cauchyPoint.ts), (2) minimizes the model over the variables still
- * free there (subspace.ts), and (3) does a strong-Wolfe line search (lineSearch.ts) from x toward
+ * of the compact L-BFGS model (cauchy-point.ts), (2) minimizes the model over the variables still
+ * free there (subspace.ts), and (3) does a strong-Wolfe line search (line-search.ts) from x toward
  * that point, with the step capped so the iterate stays feasible. Without bounds the direction is
  * the usual two-loop L-BFGS step. Stopping rules and messages follow SciPy's L-BFGS-B.
  */
 import { type Box, projectInPlace, projectedGradientNorm } from './bounds.js';
-import { generalizedCauchyPoint } from './cauchyPoint.js';
-import { LbfgsMemory } from './lbfgsMemory.js';
-import { type LinePoint, strongWolfeLineSearch } from './lineSearch.js';
+import { generalizedCauchyPoint } from './cauchy-point.js';
+import { LbfgsMemory } from './lbfgs-memory.js';
+import { type LinePoint, strongWolfeLineSearch } from './line-search.js';
 import type { Evaluation, Objective } from './objective.js';
 import { type OptimizeCallback, type OptimizeResult, STOPPED_BY_CALLBACK } from './result.js';
 import { subspaceMinimization } from './subspace.js';

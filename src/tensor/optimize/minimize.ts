@@ -4,9 +4,9 @@
 import { ValueError } from '../errors.js';
 import { type BoundsInput, parseBounds } from './bounds.js';
 import { bfgs } from './bfgs.js';
-import type { FiniteDifferenceScheme } from './finiteDifference.js';
+import type { FiniteDifferenceScheme } from './finite-difference.js';
 import { lbfgsb } from './lbfgsb.js';
-import { nelderMead } from './nelderMead.js';
+import { nelderMead } from './nelder-mead.js';
 import type { NdArray } from '../ndarray.js';
 import { type GradientFunction, Objective, type ObjectiveFunction, type ValueAndGradientFunction } from './objective.js';
 import type { OptimizeCallback, OptimizeResult } from './result.js';

@@ -5,9 +5,9 @@
  * Converged when two successive estimates p, p₀ satisfy |p − p₀| <= tol + rtol·|p₀|.
  */
 import { ValueError } from '../errors.js';
-import { notConverged } from './brentq.js';
-import type { RootResult } from './result.js';
-import { type ScalarFunction, call, checkFiniteNumber, checkFunction } from './scalarFunction.js';
+import { notConverged } from './errors.js';
+import { type RootResult, rootResult } from './result.js';
+import { type ScalarFunction, call, checkFiniteNumber, checkFunction } from './scalar-function.js';
 
 export interface NewtonOptions {
   /** The derivative f′; without it the secant method is used. */
@@ -39,13 +39,8 @@ export function newtonResult(f: ScalarFunction, x0: number, options: NewtonOptio
   if (!Number.isInteger(maxIter) || maxIter < 1) throw new ValueError(`maxIter must be a positive integer, got ${String(maxIter)}.`);
   const close = (p: number, q: number): boolean => Math.abs(p - q) <= tol + rtol * Math.abs(q);
   let calls = 0;
-  const result = (root: number, iterations: number, converged: boolean, why = ''): RootResult => ({
-    root,
-    iterations,
-    functionCalls: calls,
-    converged,
-    flag: converged ? 'converged' : `convergence error${why ? `: ${why}` : ''}`,
-  });
+  const result = (root: number, iterations: number, converged: boolean, why = ''): RootResult =>
+    rootResult(root, iterations, calls, converged, why);
 
   if (fprime !== undefined) {
     let p0 = x0;

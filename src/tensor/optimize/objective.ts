@@ -5,7 +5,7 @@
 import { NdArray } from '../ndarray.js';
 import { ShapeError, ValueError } from '../errors.js';
 import type { Box } from './bounds.js';
-import { type FiniteDifferenceScheme, finiteDifferenceGradient } from './finiteDifference.js';
+import { type FiniteDifferenceScheme, finiteDifferenceGradient } from './finite-difference.js';
 
 /** The function to minimize: takes the variables, returns a number. */
 export type ObjectiveFunction = (x: Float64Array) => number;

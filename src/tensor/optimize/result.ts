@@ -49,6 +49,17 @@ export interface RootResult {
   flag: string;
 }
 
+/** A RootResult; `why` (a non-convergence reason) is appended to the flag after a colon. */
+export function rootResult(root: number, iterations: number, functionCalls: number, converged: boolean, why = ''): RootResult {
+  return {
+    root,
+    iterations,
+    functionCalls,
+    converged,
+    flag: converged ? 'converged' : `convergence error${why ? `: ${why}` : ''}`,
+  };
+}
+
 /** What `minimizeScalar` returns. */
 export interface ScalarMinimizeResult {
   x: number;

@@ -11,9 +11,9 @@
  * largest feasible fraction of d̂ (the 1995 rule).
  */
 import type { Box } from './bounds.js';
-import type { CauchyPoint } from './cauchyPoint.js';
-import type { LbfgsMemory } from './lbfgsMemory.js';
-import { solveSmallDense } from './denseSolve.js';
+import type { CauchyPoint } from './cauchy-point.js';
+import type { LbfgsMemory } from './lbfgs-memory.js';
+import { solveSmallDense } from './dense-solve.js';
 
 /** Returns x̄, the end point of the search direction d = x̄ − x. */
 export function subspaceMinimization(

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { approxFprime, checkGrad } from './index.js';
-import { finiteDifferenceGradient } from './finiteDifference.js';
+import { finiteDifferenceGradient } from './finite-difference.js';
 
 const f = (x: Float64Array): number => Math.sin(x[0]!) * Math.exp(x[1]!) + x[2]! ** 3;
 const grad = (x: Float64Array): number[] => [Math.cos(x[0]!) * Math.exp(x[1]!), Math.sin(x[0]!) * Math.exp(x[1]!), 3 * x[2]! ** 2];

@@ -4,7 +4,7 @@ import { bisectResult } from './bisect.js';
 import { brentqResult } from './brentq.js';
 import { newtonResult } from './newton.js';
 import type { RootResult } from './result.js';
-import type { ScalarFunction } from './scalarFunction.js';
+import type { ScalarFunction } from './scalar-function.js';
 
 export type RootScalarMethod = 'brentq' | 'bisect' | 'newton' | 'halley' | 'secant';
 

@@ -3,8 +3,9 @@ import { ValueError } from '../errors.js';
 import { boundedMinimize } from './bounded.js';
 import { brentMinimize } from './brent.js';
 import { goldenMinimize } from './golden.js';
+import type { BracketOption } from './bracketed-minimum.js';
 import type { ScalarMinimizeResult } from './result.js';
-import { type ScalarFunction, checkFunction } from './scalarFunction.js';
+import { type ScalarFunction, checkFunction } from './scalar-function.js';
 
 export type MinimizeScalarMethod = 'brent' | 'bounded' | 'golden';
 
@@ -12,7 +13,7 @@ export interface MinimizeScalarOptions {
   /** Default 'bounded' when `bounds` is given, else 'brent'. */
   method?: MinimizeScalarMethod;
   /** brent/golden: [a, b] to search for a bracket from, or [a, b, c] with f(b) < f(a), f(c). */
-  bracket?: readonly [number, number] | readonly [number, number, number];
+  bracket?: BracketOption;
   /** bounded: the interval [lo, hi] (required). */
   bounds?: readonly [number, number];
   /** brent/golden: relative x tolerance (1.48e-8 / 1.49e-8). */

@@ -24,8 +24,18 @@ export function checkFiniteNumber(v: unknown, name: string): number {
   return v;
 }
 
+/** Options of the bracketing root finders (brentq, bisect). */
+export interface BracketRootOptions {
+  /** Absolute tolerance on the root (default 2e-12). */
+  xtol?: number;
+  /** Relative tolerance on the root (default 4·eps, the smallest allowed). */
+  rtol?: number;
+  /** Iteration limit (default 100). */
+  maxIter?: number;
+}
+
 /** The shared validation of SciPy's bracketing root finders' tolerances. */
-export function bracketTolerances(options: { xtol?: number; rtol?: number; maxIter?: number }): {
+function bracketTolerances(options: BracketRootOptions): {
   xtol: number;
   rtol: number;
   maxIter: number;
@@ -42,13 +52,33 @@ export function bracketTolerances(options: { xtol?: number; rtol?: number; maxIt
 }
 
 /** The error for a bracket whose ends do not straddle a root. */
-export function signError(a: number, fa: number, b: number, fb: number): ValueError {
+function signError(a: number, fa: number, b: number, fb: number): ValueError {
   return new ValueError(
     `f(a) and f(b) must have different signs, got f(${a}) = ${fa} and f(${b}) = ${fb}; ` +
       'choose a bracket [a, b] over which f changes sign.',
   );
 }
 
-export function sameSign(fa: number, fb: number): boolean {
+function sameSign(fa: number, fb: number): boolean {
   return Math.sign(fa) * Math.sign(fb) > 0;
+}
+
+/**
+ * The checked start shared by the bracketing root finders: f is a function, a and b are finite,
+ * the tolerances are valid, and f(a), f(b) (two calls) differ in sign.
+ */
+export function startBracket(
+  f: ScalarFunction,
+  a: number,
+  b: number,
+  options: BracketRootOptions,
+): { xtol: number; rtol: number; maxIter: number; fa: number; fb: number } {
+  checkFunction(f);
+  checkFiniteNumber(a, 'a');
+  checkFiniteNumber(b, 'b');
+  const { xtol, rtol, maxIter } = bracketTolerances(options);
+  const fa = call(f, a);
+  const fb = call(f, b);
+  if (sameSign(fa, fb)) throw signError(a, fa, b, fb);
+  return { xtol, rtol, maxIter, fa, fb };
 }

@@ -10,7 +10,7 @@
  * and gᵀd, dᵀd, dᵀz, p and c change by rank-one amounts when one variable is fixed.
  */
 import type { Box } from './bounds.js';
-import type { LbfgsMemory } from './lbfgsMemory.js';
+import type { LbfgsMemory } from './lbfgs-memory.js';
 
 const EPS = 2.220446049250313e-16;
 
