@@ -4,6 +4,7 @@ import { assertClose } from '../../../test/helpers/assert.js';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
 import { array } from '../create.js';
 import { IndexError, ValueError } from '../errors.js';
+import { type Cplx, assertComplexClose } from '../../../test/helpers/fft-complex.js';
 import { ComplexArray, complexArray, fft, ifft } from './index.js';
 import { createPlan, getPlan, radixFactors } from './plan.js';
 
@@ -23,24 +24,6 @@ interface NormCase {
   ifft: Cplx;
 }
 const fx = loadFixture('fft');
-
-interface Cplx {
-  re: number[];
-  im: number[];
-  shape: number[];
-}
-
-/** Element-wise closeness with atol scaled by the largest magnitude (FFT error grows with ‖x‖). */
-function assertComplexClose(actual: ComplexArray, expected: Cplx, message = ''): void {
-  assert.deepEqual([...actual.shape], expected.shape, `${message} shape`);
-  const re = expected.re.flat(4) as number[];
-  const im = expected.im.flat(4) as number[];
-  let scale = 1;
-  for (let i = 0; i < re.length; i++) scale = Math.max(scale, Math.hypot(re[i]!, im[i]!));
-  const tol = { rtol: 1e-10, atol: 1e-10 * scale };
-  assertClose(actual.re, re, tol, `${message} re`);
-  assertClose(actual.im, im, tol, `${message} im`);
-}
 
 test('fft matches numpy.fft.fft for lengths 1…1024 (radix-2, mixed radix, Bluestein)', () => {
   for (const c of fx.one_d as OneD[]) {

@@ -3,27 +3,10 @@ import { test } from 'node:test';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
 import { array } from '../create.js';
-import { type ComplexArray, complexArray, fft2, fftn, ifft2, ifftn } from './index.js';
+import { assertComplexClose } from '../../../test/helpers/fft-complex.js';
+import { complexArray, fft2, fftn, ifft2, ifftn } from './index.js';
 
 const t = loadFixture('fft').two_d;
-
-interface Cplx {
-  re: number[];
-  im: number[];
-  shape: number[];
-}
-
-/** Element-wise closeness with atol scaled by the largest magnitude (FFT error grows with ‖x‖). */
-function assertComplexClose(actual: ComplexArray, expected: Cplx, message = ''): void {
-  assert.deepEqual([...actual.shape], expected.shape, `${message} shape`);
-  const re = expected.re.flat(4) as number[];
-  const im = expected.im.flat(4) as number[];
-  let scale = 1;
-  for (let i = 0; i < re.length; i++) scale = Math.max(scale, Math.hypot(re[i]!, im[i]!));
-  const tol = { rtol: 1e-10, atol: 1e-10 * scale };
-  assertClose(actual.re, re, tol, `${message} re`);
-  assertClose(actual.im, im, tol, `${message} im`);
-}
 
 test('fft2 on a 6×10 array matches numpy.fft.fft2 (real and complex input)', () => {
   assertComplexClose(fft2(array(t.re)), t.fft2_real, 'real');

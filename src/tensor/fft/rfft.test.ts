@@ -4,7 +4,8 @@ import { assertClose } from '../../../test/helpers/assert.js';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
 import { array } from '../create.js';
 import { DTypeError } from '../errors.js';
-import { type ComplexArray, complexArray, fft, irfft, rfft } from './index.js';
+import { type Cplx, assertComplexClose } from '../../../test/helpers/fft-complex.js';
+import { complexArray, fft, irfft, rfft } from './index.js';
 
 interface OneD {
   n: number;
@@ -15,24 +16,6 @@ interface OneD {
   irfft_default?: number[] | null;
 }
 const fx = loadFixture('fft');
-
-interface Cplx {
-  re: number[];
-  im: number[];
-  shape: number[];
-}
-
-/** Element-wise closeness with atol scaled by the largest magnitude (FFT error grows with ‖x‖). */
-function assertComplexClose(actual: ComplexArray, expected: Cplx, message = ''): void {
-  assert.deepEqual([...actual.shape], expected.shape, `${message} shape`);
-  const re = expected.re.flat(4) as number[];
-  const im = expected.im.flat(4) as number[];
-  let scale = 1;
-  for (let i = 0; i < re.length; i++) scale = Math.max(scale, Math.hypot(re[i]!, im[i]!));
-  const tol = { rtol: 1e-10, atol: 1e-10 * scale };
-  assertClose(actual.re, re, tol, `${message} re`);
-  assertClose(actual.im, im, tol, `${message} im`);
-}
 
 test('rfft matches numpy.fft.rfft for every fixture length (odd and even, packed even path)', () => {
   for (const c of fx.one_d as OneD[]) assertComplexClose(rfft(c.re), c.rfft, `n=${c.n}`);

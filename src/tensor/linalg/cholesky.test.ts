@@ -5,9 +5,9 @@ import { assertClose } from '../../../test/helpers/assert.js';
 import { LinAlgError, ShapeError, ValueError } from '../errors.js';
 import { cholesky } from './index.js';
 import { maxAbs, multiply, transpose } from './dense.js';
+import { flat } from '../../../test/helpers/linalg-matrix.js';
 
 const fx = loadFixture('linalg');
-const flat = (x: number[][]): Float64Array => Float64Array.from(x.flat());
 
 test('cholesky matches NumPy on SPD matrices and L·Lᵀ reconstructs A', () => {
   const spd = fx.square.filter((c: { spd?: unknown }) => c.spd);

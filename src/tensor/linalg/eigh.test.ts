@@ -5,14 +5,9 @@ import { fromTyped } from '../create.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { eigh, eigvalsh } from './index.js';
 import { identity, maxAbs, multiply, transpose } from './dense.js';
+import { flat, maxDiff } from '../../../test/helpers/linalg-matrix.js';
 
 const fx = loadFixture('linalg');
-const flat = (x: number[][]): Float64Array => Float64Array.from(x.flat());
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-};
 /** (A + Aᵀ)/2, bit-identical to the NumPy script's `sym`. */
 function sym(a: Float64Array, n: number): Float64Array {
   const s = new Float64Array(n * n);

@@ -4,18 +4,10 @@ import { loadFixture } from '../../../test/helpers/fixtures.js';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { ShapeError, ValueError } from '../errors.js';
 import { lstsq, matrixRank, pinv } from './index.js';
-import { maxAbs, multiply } from './dense.js';
+import { multiply } from './dense.js';
+import { closeScaled, flat } from '../../../test/helpers/linalg-matrix.js';
 
 const fx = loadFixture('linalg');
-const flat = (x: number[][] | number[]): Float64Array => Float64Array.from((x as number[][]).flat() as number[]);
-const closeScaled = (actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, msg = ''): void => {
-  const e = Float64Array.from(expected);
-  const scale = maxAbs(e);
-  let d = 0;
-  for (let i = 0; i < e.length; i++) d = Math.max(d, Math.abs(actual[i]! - e[i]!));
-  assert.equal(actual.length, e.length, `${msg} length`);
-  assert.ok(d <= tol * scale, `${msg} max diff ${d} > ${tol} × ${scale}`);
-};
 
 test('lstsq on full-rank tall and wide matrices matches NumPy (x, residuals, rank, singular values)', () => {
   for (const c of fx.rect) {

@@ -5,15 +5,9 @@ import { ShapeError, ValueError } from '../errors.js';
 import type { NdArray } from '../ndarray.js';
 import { qr } from './index.js';
 import { identity, maxAbs, multiply, transpose } from './dense.js';
+import { asMat, flat, maxDiff } from '../../../test/helpers/linalg-matrix.js';
 
 const fx = loadFixture('linalg');
-const flat = (x: number[][]): Float64Array => Float64Array.from(x.flat());
-const asMat = (x: NdArray) => ({ rows: x.shape[0]!, cols: x.shape[1]!, data: x.toFloat64Array() });
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-};
 
 function checkFactorization(A: number[][], Q: NdArray, R: NdArray, label: string): void {
   const a = flat(A);

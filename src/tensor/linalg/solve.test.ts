@@ -6,24 +6,12 @@ import { array } from '../create.js';
 import { LinAlgError, ShapeError, ValueError } from '../errors.js';
 import { det, inv, lu, slogdet, solve } from './index.js';
 import { identity, maxAbs, multiply } from './dense.js';
+import { closeScaled, flat, maxDiff, parkMiller } from '../../../test/helpers/linalg-matrix.js';
 
 const fx = loadFixture('linalg');
 
 type Nested = number[][];
-const flat = (x: Nested | number[]): Float64Array => Float64Array.from((x as number[][]).flat() as number[]);
 const mat = (x: Nested) => ({ rows: x.length, cols: x[0]!.length, data: flat(x) });
-/** max |a − b| over all entries. */
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-};
-/** Normwise relative agreement: max|a − e| ≤ tol·max|e| (entries near zero are judged against the largest one). */
-const closeScaled = (actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, msg = ''): void => {
-  const scale = maxAbs(Float64Array.from(expected));
-  const d = maxDiff(actual, expected);
-  assert.ok(d <= tol * scale, `${msg} max diff ${d} > ${tol} × ${scale}`);
-};
 const hilbert = (n: number): Nested =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 1 / (i + j + 1)));
 
@@ -84,7 +72,7 @@ test('det does not overflow or underflow in intermediate products; slogdet handl
 });
 
 test('det and slogdet on the 200×200 Park–Miller matrix match NumPy', () => {
-  const A = parkMiller(200, 200, fx.pm200.seed);
+  const A = parkMiller(200, 200, fx.pm200.seed).toArray() as Nested;
   const sub = A.slice(0, 50).map((r) => r.slice(0, 50));
   assertClose(det(sub), fx.pm200.det, { rtol: 1e-10 });
   const s = slogdet(A);
@@ -168,17 +156,6 @@ test('solve, inv and det reject non-square, mismatched, singular, non-finite, em
   assert.throws(() => solve(array([1, 2, 3, 4, 5, 6, 7, 8]).reshape(2, 2, 2), [1, 2]), /square matrix, got shape \(2, 2, 2\)/);
   assert.throws(() => lu(array([1, 2, 3, 4, 5, 6, 7, 8]).reshape(2, 2, 2)), /2-D matrix for A, got shape \(2, 2, 2\); stacks/);
 });
-
-/** The Park–Miller matrix of bench/reference/linalg.py, bit for bit. */
-function parkMiller(rows: number, cols: number, seed: number): Nested {
-  let x = seed;
-  return Array.from({ length: rows }, () =>
-    Array.from({ length: cols }, () => {
-      x = (x * 16807) % 2147483647;
-      return x / 2147483647 - 0.5;
-    }),
-  );
-}
 
 test('strided views (a transpose, a slice) are read correctly', () => {
   const base = array([[2, 1, 9], [1, 3, 9], [9, 9, 9]]);

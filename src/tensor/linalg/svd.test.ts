@@ -1,31 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
-import { fromTyped } from '../create.js';
 import { ValueError } from '../errors.js';
 import type { NdArray } from '../ndarray.js';
 import { svd } from './index.js';
 import { identity, multiply, transpose } from './dense.js';
+import { asMat, flat, maxDiff, parkMiller } from '../../../test/helpers/linalg-matrix.js';
 
 const fx = loadFixture('linalg');
-const flat = (x: number[][]): Float64Array => Float64Array.from(x.flat());
-const asMat = (x: NdArray) => ({ rows: x.shape[0]!, cols: x.shape[1]!, data: x.toFloat64Array() });
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-};
-
-/** The Park–Miller matrix of bench/reference/linalg.py, bit for bit. */
-function parkMiller(rows: number, cols: number, seed: number): NdArray<'float64'> {
-  let x = seed;
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < out.length; i++) {
-    x = (x * 16807) % 2147483647;
-    out[i] = x / 2147483647 - 0.5;
-  }
-  return fromTyped(out, [rows, cols]);
-}
 
 /** ‖A − U·diag(S)·Vt‖, ‖UᵀU − I‖ and ‖Vt·Vtᵀ − I‖ (max-abs), for thin or full factors. */
 function checkSVD(a: Float64Array, m: number, n: number, r: { U: NdArray; S: NdArray; Vt: NdArray }, label: string): void {
