@@ -67,6 +67,18 @@ export function broadcastShapes(...shapes: Shape[]): number[] {
   return out;
 }
 
+/**
+ * The sizes around one axis of a C-order shape: `outer` is the product of the dimensions before
+ * it and `inner` of those after it, so element (o, k, i) sits at (o·shape[axis] + k)·inner + i.
+ */
+export function splitAtAxis(shape: Shape, axis: number): { outer: number; inner: number } {
+  let outer = 1;
+  for (let i = 0; i < axis; i++) outer *= shape[i]!;
+  let inner = 1;
+  for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
+  return { outer, inner };
+}
+
 /** Resolves a possibly negative axis against `ndim`, with an error that names the valid range. */
 export function normalizeAxis(axis: number, ndim: number): number {
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {

@@ -4,7 +4,7 @@
  * Internal to the fft module.
  */
 import { ValueError } from '../errors.js';
-import { normalizeAxis } from '../shape.js';
+import { normalizeAxis, splitAtAxis } from '../shape.js';
 import type { SplitData } from './complex-array.js';
 
 /** Transforms one line: read `inRe/inIm` (inIm null for real input), write `outRe/outIm`. */
@@ -25,10 +25,7 @@ export function resolveAxis(axis: number, ndim: number, fn: string): number {
 export function mapLines(src: SplitData, axis: number, outLen: number, fn: LineTransform): SplitResult {
   const shape = src.shape;
   const inLen = shape[axis]!;
-  let outer = 1;
-  for (let i = 0; i < axis; i++) outer *= shape[i]!;
-  let inner = 1;
-  for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
+  const { outer, inner } = splitAtAxis(shape, axis);
   const outShape = shape.slice();
   outShape[axis] = outLen;
   const total = outer * outLen * inner;

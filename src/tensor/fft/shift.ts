@@ -3,7 +3,7 @@ import { asArray } from '../create.js';
 import { allocate } from '../dtype.js';
 import { ValueError } from '../errors.js';
 import { type ArrayLikeInput, NdArray } from '../ndarray.js';
-import { normalizeAxis } from '../shape.js';
+import { normalizeAxis, splitAtAxis } from '../shape.js';
 import { ComplexArray } from './complex-array.js';
 
 type Buffer = Float64Array | Float32Array | Int32Array | Uint8Array;
@@ -11,10 +11,7 @@ type Buffer = Float64Array | Float32Array | Int32Array | Uint8Array;
 /** Circularly shifts a C-order buffer by `shift` positions along one axis. */
 function rollAxis<T extends Buffer>(src: T, shape: readonly number[], axis: number, shift: number, make: (n: number) => T): T {
   const len = shape[axis]!;
-  let outer = 1;
-  for (let i = 0; i < axis; i++) outer *= shape[i]!;
-  let inner = 1;
-  for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
+  const { outer, inner } = splitAtAxis(shape, axis);
   const out = make(src.length);
   const s = ((shift % len) + len) % len;
   for (let o = 0; o < outer; o++) {

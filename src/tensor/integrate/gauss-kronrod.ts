@@ -50,29 +50,22 @@ export function gaussKronrod21(f: (x: number) => number, a: number, b: number): 
   let resg = 0;
   let resk = WGK[10]! * fc;
   let resabs = Math.abs(resk);
-  for (let j = 0; j < 5; j++) {
-    const jtw = 2 * j + 1;
-    const absc = hlgth * XGK[jtw]!;
+  /** Evaluates f at the node pair centr ± hlgth·XGK[k], adds it to the Kronrod sums, returns f1 + f2. */
+  const nodePair = (k: number): number => {
+    const absc = hlgth * XGK[k]!;
     const f1 = f(centr - absc);
     const f2 = f(centr + absc);
-    fv1[jtw] = f1;
-    fv2[jtw] = f2;
+    fv1[k] = f1;
+    fv2[k] = f2;
     const fsum = f1 + f2;
-    resg += WG[j]! * fsum;
-    resk += WGK[jtw]! * fsum;
-    resabs += WGK[jtw]! * (Math.abs(f1) + Math.abs(f2));
-  }
-  for (let j = 0; j < 5; j++) {
-    const jtwm1 = 2 * j;
-    const absc = hlgth * XGK[jtwm1]!;
-    const f1 = f(centr - absc);
-    const f2 = f(centr + absc);
-    fv1[jtwm1] = f1;
-    fv2[jtwm1] = f2;
-    const fsum = f1 + f2;
-    resk += WGK[jtwm1]! * fsum;
-    resabs += WGK[jtwm1]! * (Math.abs(f1) + Math.abs(f2));
-  }
+    resk += WGK[k]! * fsum;
+    resabs += WGK[k]! * (Math.abs(f1) + Math.abs(f2));
+    return fsum;
+  };
+  // QUADPACK's order (the Gauss nodes, odd k, first; then the Kronrod-only ones), so the sums
+  // round exactly as in SciPy's quad.
+  for (let j = 0; j < 5; j++) resg += WG[j]! * nodePair(2 * j + 1);
+  for (let j = 0; j < 5; j++) nodePair(2 * j);
   const reskh = resk * 0.5;
   let resasc = WGK[10]! * Math.abs(fc - reskh);
   for (let j = 0; j < 10; j++) resasc += WGK[j]! * (Math.abs(fv1[j]! - reskh) + Math.abs(fv2[j]! - reskh));

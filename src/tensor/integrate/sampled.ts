@@ -6,7 +6,7 @@
 import { asArray } from '../create.js';
 import { ShapeError, ValueError, formatShape } from '../errors.js';
 import { type ArrayLikeInput, NdArray } from '../ndarray.js';
-import { normalizeAxis } from '../shape.js';
+import { normalizeAxis, splitAtAxis } from '../shape.js';
 
 export interface SampledOptions {
   /** Sample points: 1-D with one entry per sample along `axis`, or the same shape as y. */
@@ -37,10 +37,7 @@ export function readSampled(yIn: ArrayLikeInput, options: SampledOptions, fn: st
   const axis = normalizeAxis(options.axis ?? -1, ya.ndim);
   const shape = ya.shape;
   const n = shape[axis]!;
-  let outer = 1;
-  for (let i = 0; i < axis; i++) outer *= shape[i]!;
-  let inner = 1;
-  for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
+  const { outer, inner } = splitAtAxis(shape, axis);
   let x: Float64Array | null = null;
   let xFull = false;
   const dx = options.dx ?? 1;
