@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
+import { ValueError } from '../errors.js';
 import { IntegrationError, quad } from './index.js';
 
 interface QuadCase {
@@ -91,4 +92,7 @@ test('bad input: bad tolerances, limit, limits, non-function, non-finite or non-
   assert.throws(() => quad((x) => (x > 0.5 ? NaN : x), 0, 1), /f\(.*\) returned NaN; the integrand must be finite/);
   assert.throws(() => quad((x) => 1 / (x - 0.5), 0, 1), /returned Infinity/);
   assert.throws(() => quad((() => 'a') as never, 0, 1), /must return a number/);
+  // Every bad-input error of quad is a ValueError, as its @throws says (and as in optimize).
+  assert.throws(() => quad(5 as never, 0, 1), ValueError);
+  assert.throws(() => quad((() => 'a') as never, 0, 1), ValueError);
 });

@@ -316,7 +316,7 @@ function checkTolerance(value: unknown, name: string): number {
  * quad((x) => Math.exp(-x * x), -Infinity, Infinity).value; // √π
  */
 export function quad(f: (x: number) => number, a: number, b: number, options: QuadOptions = {}): QuadResult {
-  if (typeof f !== 'function') throw new TypeError(`quad: f must be a function of one number, got ${typeof f}.`);
+  if (typeof f !== 'function') throw new ValueError(`quad: f must be a function of one number, got ${typeof f}.`);
   if (typeof a !== 'number' || Number.isNaN(a) || typeof b !== 'number' || Number.isNaN(b)) {
     throw new ValueError(`quad: the limits must be numbers (±Infinity allowed), got a = ${String(a)}, b = ${String(b)}.`);
   }
@@ -337,7 +337,7 @@ export function quad(f: (x: number) => number, a: number, b: number, options: Qu
 
   const evaluate = (x: number): number => {
     const y = f(x);
-    if (typeof y !== 'number') throw new TypeError(`quad: f(${x}) returned ${typeof y}; the integrand must return a number.`);
+    if (typeof y !== 'number') throw new ValueError(`quad: f(${x}) returned ${typeof y}; the integrand must return a number.`);
     if (!Number.isFinite(y)) {
       throw new ValueError(
         `quad: f(${x}) returned ${y}; the integrand must be finite inside the range ` +

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
 import { array } from '../create.js';
+import { ValueError } from '../errors.js';
 import { NdArray } from '../ndarray.js';
 import { defaultRng } from './index.js';
 
@@ -173,5 +174,7 @@ describe('shuffle and permutation', () => {
     assert.throws(() => rng.shuffle(3 as unknown as number[]), /shuffle\(\) needs an array/);
     assert.throws(() => rng.permutation(-1), /n must be in \[0/);
     assert.throws(() => rng.permutation(array(5)), /cannot permute a 0-d array/);
+    assert.throws(() => rng.shuffle(3 as unknown as number[]), ValueError);
+    assert.throws(() => rng.permutation('abc' as unknown as number[]), (e: unknown) => e instanceof ValueError && /permutation\(\) needs a count, an array or an NdArray, got string/.test((e as Error).message));
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
+import { ShapeError, ValueError } from '../errors.js';
 import { NdArray } from '../ndarray.js';
 import { Generator, Xoshiro256StarStar, defaultRng } from './index.js';
 
@@ -185,10 +186,17 @@ describe('Generator: bad input', () => {
     assert.throws(() => rng.multinomial(5, [1.5, -0.5]), /pvals\[1\] = -0.5; probabilities must be finite and non-negative/);
     assert.throws(() => rng.dirichlet([1, 0]), /alpha\[1\] must be > 0/);
     assert.throws(() => rng.dirichlet([]), /non-empty 1-d array/);
+    assert.throws(() => rng.dirichlet([]), ValueError, 'an empty alpha is a bad value');
+    assert.throws(() => rng.dirichlet([[1, 2]]), ShapeError, 'a 2-d alpha is a bad shape, as in linalg and interpolate');
+    assert.throws(
+      () => rng.multinomial(3, new NdArray('float64', Float64Array.of(0.5, 0.5), [1, 2])),
+      (e: unknown) => e instanceof ShapeError && /pvals must be 1-d, got shape \(1, 2\)/.test((e as Error).message),
+    );
   });
   it('size must be a count or a shape', () => {
     assert.throws(() => rng.random(-1), /size must be a non-negative integer/);
     assert.throws(() => rng.normal(0, 1, [2, 1.5]), /size must be a non-negative integer/);
+    assert.throws(() => rng.random(-1), ValueError, 'a bad size is a ValueError, as in distributions');
   });
   it('multivariateNormal needs a matching symmetric semidefinite cov', () => {
     assert.throws(() => rng.multivariateNormal([0, 0], [[1, 0, 0]]), /cov must have shape \(2, 2\)/);
@@ -197,6 +205,7 @@ describe('Generator: bad input', () => {
   });
   it('a draw too large for an int32 array says how to get it', () => {
     assert.throws(() => rng.poisson(1e10, 2), /does not fit the int32 array/);
+    assert.throws(() => rng.poisson(1e10, 2), ValueError);
     assert.ok(rng.poisson(1e10) > 2 ** 31, 'scalar draws are exact beyond int32');
   });
 });

@@ -70,7 +70,7 @@ const MAX_POISSON_LAM = 1e10;
 function toProbabilities(method: string, name: string, p: ArrayLike<number> | NdArray, length?: number): Float64Array {
   const flat = p instanceof NdArray ? p.toFloat64Array() : (p as ArrayLike<number>);
   if (p instanceof NdArray && p.ndim !== 1) {
-    throw new ValueError(`${method}(): ${name} must be 1-d, got shape ${formatShape(p.shape)}.`);
+    throw new ShapeError(`${method}(): ${name} must be 1-d, got shape ${formatShape(p.shape)}.`);
   }
   return requireProbabilities(method, name, flat, length);
 }
@@ -78,7 +78,9 @@ function toProbabilities(method: string, name: string, p: ArrayLike<number> | Nd
 function vectorInput(method: string, name: string, value: ArrayLikeInput): Float64Array {
   const a = asArray(value);
   if (a.ndim !== 1 || a.size === 0) {
-    throw new ValueError(`${method}(): ${name} must be a non-empty 1-d array, got shape ${formatShape(a.shape)}.`);
+    // A wrong number of dimensions is a ShapeError, as everywhere in tensor; an empty vector a ValueError.
+    const ErrorClass = a.ndim !== 1 ? ShapeError : ValueError;
+    throw new ErrorClass(`${method}(): ${name} must be a non-empty 1-d array, got shape ${formatShape(a.shape)}.`);
   }
   return a.toFloat64Array();
 }
@@ -506,7 +508,7 @@ export class Generator {
    */
   shuffle(x: Shuffleable): void {
     if (!(x instanceof NdArray) && !Array.isArray(x) && !ArrayBuffer.isView(x)) {
-      throw new TypeError(`shuffle() needs an array, typed array or NdArray, got ${x === null ? 'null' : typeof x}.`);
+      throw new ValueError(`shuffle() needs an array, typed array or NdArray, got ${x === null ? 'null' : typeof x}.`);
     }
     shuffleInPlace(this.bitGenerator, x);
   }
@@ -535,7 +537,7 @@ export class Generator {
       shuffleInPlace(this.bitGenerator, out);
       return out;
     }
-    if (!Array.isArray(x)) throw new TypeError(`permutation() needs a count, an array or an NdArray, got ${typeof x}.`);
+    if (!Array.isArray(x)) throw new ValueError(`permutation() needs a count, an array or an NdArray, got ${typeof x}.`);
     const out = x.slice();
     shuffleInPlace(this.bitGenerator, out);
     return out;

@@ -2,6 +2,12 @@
  * Multivariate normal draws: mean + L·z with z standard normal and L·Lᵀ = cov. L comes from a
  * small Cholesky factorization written here that also accepts singular (semidefinite)
  * covariances, as NumPy does: a zero pivot zeroes its column.
+ *
+ * Why not `linalg.cholesky`: it requires a positive-definite matrix and throws a LinAlgError at
+ * the first non-positive pivot, while a covariance with a zero-variance direction (a constant
+ * component, two perfectly correlated ones) is a valid input here. Making it tolerate zero pivots
+ * would change what `linalg.cholesky` promises (NumPy's `cholesky` rejects such matrices too), so
+ * the semidefinite variant, with its own check that L·Lᵀ reproduces cov, stays here.
  */
 import { LinAlgError } from '../errors.js';
 import type { BitGenerator } from './bit-generator.js';

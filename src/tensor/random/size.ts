@@ -2,7 +2,7 @@
  * The `size` argument shared by every sampler (NumPy's convention): undefined for one draw as a
  * JS number, a count for a 1-d array, or a shape.
  */
-import { ShapeError } from '../errors.js';
+import { ValueError } from '../errors.js';
 import { NdArray } from '../ndarray.js';
 import type { BitGenerator } from './bit-generator.js';
 
@@ -13,7 +13,7 @@ export type Size = number | readonly number[];
 export function shapeOfSize(size: Size): number[] {
   const shape = typeof size === 'number' ? [size] : Array.from(size);
   if (!Array.isArray(shape) || shape.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
-    throw new ShapeError(
+    throw new ValueError(
       `size must be a non-negative integer or an array of them (a shape), got ${JSON.stringify(size)}.`,
     );
   }
@@ -51,7 +51,7 @@ export function drawInt(
   for (let i = 0; i < out.length; i++) {
     const v = draw(bg);
     if (v > INT32_MAX || v < -INT32_MAX - 1) {
-      throw new RangeError(
+      throw new ValueError(
         `${method}() drew ${v}, which does not fit the int32 array it returns; draw scalars (no size) to get exact large values.`,
       );
     }
