@@ -1,0 +1,125 @@
+/**
+ * Fit and predict time of LogisticRegression and Ridge on 100k × 28 against scikit-learn, in one
+ * run: the data are drawn once (seeded), written to bench/out/, and read by both sides; Strata
+ * and scikit-learn (2 BLAS threads via threadpoolctl) alternate, and the table gives medians and
+ * the Strata/scikit-learn ratio per pair. Run: node --import tsx bench/learn-linear.ts [--reps N]
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { fromTyped, random } from '../src/tensor/index.js';
+import { LogisticRegression, Ridge } from '../src/learn/index.js';
+
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const N = 100_000;
+const P = 28;
+
+const ANCHOR = String.raw`
+import json, sys, time, os
+import numpy as np
+try:
+    from threadpoolctl import threadpool_limits
+    threadpool_limits(2)
+except Exception:
+    pass
+import sklearn
+from sklearn.linear_model import LogisticRegression, Ridge
+print(json.dumps({"sklearn": sklearn.__version__}), flush=True)
+cache = {}
+for line in sys.stdin:
+    r = json.loads(line)
+    X = np.fromfile(r["X"]).reshape(r["n"], r["p"])
+    y = np.fromfile(r["y"])
+    model = LogisticRegression() if r["model"] == "logistic" else Ridge(alpha=1.0)
+    t0 = time.perf_counter(); model.fit(X, y); t1 = time.perf_counter()
+    model.predict(X); t2 = time.perf_counter()
+    it = int(np.max(model.n_iter_)) if getattr(model, "n_iter_", None) is not None else 0
+    print(json.dumps({"fit": t1 - t0, "predict": t2 - t1, "n_iter": it}), flush=True)
+`;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (s: number): string => `${(s * 1e3).toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--reps');
+  const reps = i >= 0 ? Number(process.argv[i + 1]) : 7;
+  mkdirSync(OUT, { recursive: true });
+  const rng = random.defaultRng(20261125);
+  const X = rng.standardNormal([N * P]).toFloat64Array();
+  for (let j = 0; j < P; j++) for (let r = 0; r < N; r++) X[r * P + j] = X[r * P + j]! * (1 + j / 7) + j / 3; // varied scales and means
+  const w = rng.standardNormal([P]).toFloat64Array();
+  const noise = rng.standardNormal([N]).toFloat64Array();
+  const yReg = new Float64Array(N);
+  const yCls = new Float64Array(N);
+  for (let r = 0; r < N; r++) {
+    let s = 0;
+    for (let j = 0; j < P; j++) s += X[r * P + j]! * w[j]! / (1 + j / 7);
+    yReg[r] = s + noise[r]!;
+    yCls[r] = s - 2 + 2 * noise[r]! > 0 ? 1 : 0;
+  }
+  const files = { X: `${OUT}learn-linear-X.f64`, reg: `${OUT}learn-linear-yreg.f64`, cls: `${OUT}learn-linear-ycls.f64` };
+  writeFileSync(files.X, Buffer.from(X.buffer));
+  writeFileSync(files.reg, Buffer.from(yReg.buffer));
+  writeFileSync(files.cls, Buffer.from(yCls.buffer));
+  const Xnd = fromTyped(X, [N, P]);
+  const yClsArr = Array.from(yCls);
+  const yRegNd = fromTyped(yReg, [N]);
+
+  const py = spawn('/usr/bin/python3', ['-c', ANCHOR], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' } });
+  const lines = createInterface({ input: py.stdout! })[Symbol.asyncIterator]();
+  const hello = JSON.parse((await lines.next()).value as string) as { sklearn: string };
+  const ask = async (model: string, y: string): Promise<{ fit: number; predict: number; n_iter: number }> => {
+    py.stdin!.write(JSON.stringify({ model, X: files.X, y, n: N, p: P }) + '\n');
+    return JSON.parse((await lines.next()).value as string);
+  };
+  const time = (fn: () => unknown): number => {
+    const t = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - t) / 1e9;
+  };
+  console.log(`Strata vs scikit-learn ${hello.sklearn} (2 threads) — ${N} × ${P}, ${reps} reps, Node ${process.version}\n`);
+  console.log('case | strata | scikit-learn | ratio (median) | ratio min..max');
+  const results: object[] = [];
+  for (const [label, kind] of [['LogisticRegression', 'logistic'], ['Ridge', 'ridge']] as const) {
+    const ours = { fit: [] as number[], predict: [] as number[] };
+    const theirs = { fit: [] as number[], predict: [] as number[] };
+    let ourIter = 0;
+    let theirIter = 0;
+    for (let r = -1; r < reps; r++) {
+      let model: LogisticRegression | Ridge;
+      const fit = time(() => {
+        model = kind === 'logistic' ? new LogisticRegression().fit(Xnd, yClsArr) : new Ridge({ alpha: 1 }).fit(Xnd, yRegNd);
+      });
+      const predict = time(() => model.predict(Xnd));
+      if (model! instanceof LogisticRegression) ourIter = model.nIter[0]!;
+      const t = await ask(kind, kind === 'logistic' ? files.cls : files.reg);
+      theirIter = t.n_iter;
+      if (r < 0) continue; // warm-up
+      ours.fit.push(fit);
+      ours.predict.push(predict);
+      theirs.fit.push(t.fit);
+      theirs.predict.push(t.predict);
+    }
+    for (const phase of ['fit', 'predict'] as const) {
+      const ratios = ours[phase].map((v, k) => v / theirs[phase][k]!);
+      const row = {
+        case: `${label} ${phase}`, strataMedianSeconds: median(ours[phase]), sklearnMedianSeconds: median(theirs[phase]),
+        ratioMedian: median(ratios), ratioMin: Math.min(...ratios), ratioMax: Math.max(...ratios),
+        ...(phase === 'fit' && kind === 'logistic' ? { strataIterations: ourIter, sklearnIterations: theirIter } : {}),
+      };
+      results.push(row);
+      console.log(`${row.case} | ${ms(row.strataMedianSeconds)} | ${ms(row.sklearnMedianSeconds)} | ${row.ratioMedian.toFixed(2)}× | ${row.ratioMin.toFixed(2)}..${row.ratioMax.toFixed(2)}` +
+        (phase === 'fit' && kind === 'logistic' ? ` (iterations: strata ${ourIter}, sklearn ${theirIter})` : ''));
+    }
+  }
+  py.stdin!.end();
+  writeFileSync(`${OUT}learn-linear.json`, JSON.stringify({ sklearn: hello.sklearn, node: process.version, n: N, p: P, results }, null, 2));
+  console.log('\nresults in bench/out/learn-linear.json');
+}
+
+await main();

@@ -1,0 +1,109 @@
+/**
+ * Logistic losses with their gradients, summed over samples as scikit-learn 1.2 does:
+ *
+ *   binary:      Σᵢ sᵢ [log(1 + e^{zᵢ}) − tᵢ zᵢ]                 zᵢ = xᵢ·w + b
+ *   multinomial: Σᵢ sᵢ [log Σₖ e^{zᵢₖ} − zᵢ,yᵢ]                zᵢₖ = xᵢ·wₖ + bₖ
+ *
+ * plus ½·l2‖W‖² (intercepts not penalized). Parameters are flat: per class the p weights then the
+ * intercept (when fitted), classes one after another.
+ */
+export interface LogisticProblem {
+  /** Row-major n × p. */
+  X: Float64Array;
+  n: number;
+  p: number;
+  /** Class index of each sample. */
+  codes: Int32Array;
+  /** Sample weights (class weights folded in). */
+  sw: Float64Array;
+  /** 1 for the binary loss (scoring class 1), else the number of classes. */
+  k: number;
+  fitIntercept: boolean;
+  /** For the binary loss: the class counted as positive. */
+  positive?: number;
+}
+
+export function parameterCount(pr: LogisticProblem): number {
+  return pr.k * (pr.p + (pr.fitIntercept ? 1 : 0));
+}
+
+/** log(1 + e^z) without overflow. */
+export function log1pExp(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** Loss and gradient (gradient written into `grad`) of the data term plus ½·l2‖W‖². */
+export function logisticLossGrad(pr: LogisticProblem, v: Float64Array, l2: number, grad: Float64Array): number {
+  const { X, n, p, codes, sw, k, fitIntercept } = pr;
+  const d = p + (fitIntercept ? 1 : 0);
+  grad.fill(0);
+  let loss = 0;
+  if (k === 1) {
+    const pos = pr.positive ?? 1;
+    const b = fitIntercept ? v[p]! : 0;
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * p;
+      let z = b;
+      for (let j = 0; j < p; j++) z += X[o + j]! * v[j]!;
+      const t = codes[i] === pos ? 1 : 0;
+      const s = sw[i]!;
+      // One exp serves both log(1 + e^z) and the sigmoid.
+      const e = Math.exp(-Math.abs(z));
+      loss += s * ((z > 0 ? z : 0) + Math.log1p(e) - t * z);
+      const r = s * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - t);
+      if (r === 0) continue;
+      gb += r;
+      for (let j = 0; j < p; j++) grad[j] += r * X[o + j]!;
+    }
+    if (fitIntercept) grad[p] = gb;
+  } else {
+    const z = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      const o = i * p;
+      let zmax = -Infinity;
+      for (let c = 0; c < k; c++) {
+        const w = c * d;
+        let s = fitIntercept ? v[w + p]! : 0;
+        for (let j = 0; j < p; j++) s += X[o + j]! * v[w + j]!;
+        z[c] = s;
+        if (s > zmax) zmax = s;
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += Math.exp(z[c]! - zmax);
+      const lse = zmax + Math.log(sum);
+      const s = sw[i]!;
+      const yi = codes[i]!;
+      loss += s * (lse - z[yi]!);
+      for (let c = 0; c < k; c++) {
+        const r = s * (Math.exp(z[c]! - lse) - (c === yi ? 1 : 0));
+        const w = c * d;
+        for (let j = 0; j < p; j++) grad[w + j] += r * X[o + j]!;
+        if (fitIntercept) grad[w + p] += r;
+      }
+    }
+  }
+  if (l2 > 0) {
+    let norm = 0;
+    for (let c = 0; c < k; c++) {
+      const w = c * d;
+      for (let j = 0; j < p; j++) {
+        norm += v[w + j]! ** 2;
+        grad[w + j] += l2 * v[w + j]!;
+      }
+    }
+    loss += 0.5 * l2 * norm;
+  }
+  return loss;
+}
+
+/** Whether flat index `i` is an intercept (never penalized). */
+export function isIntercept(pr: LogisticProblem, i: number): boolean {
+  return pr.fitIntercept && i % (pr.p + 1) === pr.p;
+}
