@@ -1,0 +1,53 @@
+/**
+ * The embedded DuckDB engine behind frame IO and SQL: one in-memory database per process,
+ * opened on first use, and a fresh connection per operation (temporary tables registered for a
+ * query live on that connection only, so concurrent queries never see each other's frames).
+ *
+ * Node-only: this module loads the native `@duckdb/node-api` package.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let instance: Promise<DuckDBInstance> | undefined;
+
+/**
+ * The process-wide DuckDB instance (in memory; spills to a folder under the OS temp dir when a
+ * query outgrows memory).
+ */
+export function engine(): Promise<DuckDBInstance> {
+  instance ??= DuckDBInstance.create(':memory:', {
+    temp_directory: join(tmpdir(), `strata-duckdb-${process.pid}`),
+  });
+  return instance;
+}
+
+/**
+ * Runs `fn` on a fresh connection and closes it afterwards (also on error).
+ *
+ * @example
+ * const n = await withConnection(async (con) => (await con.runAndReadAll('select 42')).getRows()[0]![0]);
+ */
+export async function withConnection<T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+  const con = await (await engine()).connect();
+  try {
+    return await fn(con);
+  } finally {
+    con.closeSync();
+  }
+}
+
+/** A SQL identifier, double-quoted: `quoteIdent('my "col"')` is `"my ""col"""`. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A SQL string literal, single-quoted: `quoteLiteral("it's")` is `'it''s'`. */
+export function quoteLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** The message of a thrown value. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,96 @@
+/**
+ * Running SQL on the embedded engine and getting Arrow tables back: all at once (a materialized
+ * result, fastest) or as a stream of bounded batches (for results larger than memory).
+ */
+import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
+import type { Table } from 'apache-arrow';
+import { type ChunkSpan, type ResultColumn, chunksToArrow } from './from-duckdb.js';
+import { engine, withConnection } from './engine.js';
+
+/** The names and DuckDB types of a result's columns. */
+export function resultColumns(result: DuckDBResult): ResultColumn[] {
+  const out: ResultColumn[] = [];
+  for (let i = 0; i < result.columnCount; i++) out.push({ name: result.columnName(i), type: result.columnType(i) });
+  return out;
+}
+
+/**
+ * Runs `sql` (one or more statements; the last one's rows are returned) and copies the result
+ * into an Arrow table. Uses `con` when given, else a fresh connection.
+ *
+ * @example
+ * const t = await queryArrow("select 1 as a, 'x' as b");
+ * t.getChild('a')?.get(0); // 1
+ */
+export async function queryArrow(sql: string, con?: DuckDBConnection): Promise<Table> {
+  if (!con) return withConnection((c) => queryArrow(sql, c));
+  const result = await con.run(sql);
+  const spans: ChunkSpan[] = [];
+  for (let i = 0; i < result.chunkCount; i++) {
+    const chunk = result.getChunk(i);
+    spans.push({ chunk, start: 0, rows: chunk.rowCount });
+  }
+  return chunksToArrow(resultColumns(result), spans);
+}
+
+/**
+ * Streams the rows of `sql` as Arrow tables of at most `batchRows` rows each (only the last may
+ * be shorter), holding about one batch in memory at a time. A query with no rows yields one
+ * empty table, so its columns are always known. Uses `con` when given, else a fresh connection
+ * that is closed when the iteration ends (also when it is left early).
+ *
+ * @example
+ * for await (const t of streamArrow('select * from range(10000)', 4096)) console.log(t.numRows);
+ */
+export async function* streamArrow(sql: string, batchRows: number, con?: DuckDBConnection): AsyncGenerator<Table> {
+  if (!con) {
+    const own = await (await engine()).connect();
+    try {
+      yield* streamArrow(sql, batchRows, own);
+    } finally {
+      own.closeSync();
+    }
+    return;
+  }
+  const result = await con.stream(sql);
+  const columns = resultColumns(result);
+  let pending: ChunkSpan[] = [];
+  let pendingRows = 0;
+  let yielded = false;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    const done = !chunk || chunk.rowCount === 0;
+    if (chunk && !done) {
+      pending.push({ chunk, start: 0, rows: chunk.rowCount });
+      pendingRows += chunk.rowCount;
+    }
+    while (pendingRows >= batchRows || (done && pendingRows > 0)) {
+      const take = Math.min(batchRows, pendingRows);
+      const cut = splitSpans(pending, take);
+      yield chunksToArrow(columns, cut.head);
+      yielded = true;
+      pending = cut.rest;
+      pendingRows -= take;
+    }
+    if (done) break;
+  }
+  if (!yielded) yield chunksToArrow(columns, []);
+}
+
+/** The first `rows` rows of `spans` and the rest; a span that straddles the cut is split in two. */
+function splitSpans(spans: readonly ChunkSpan[], rows: number): { head: ChunkSpan[]; rest: ChunkSpan[] } {
+  const head: ChunkSpan[] = [];
+  let need = rows;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    if (need === 0) return { head, rest: spans.slice(i) };
+    if (s.rows <= need) {
+      head.push(s);
+      need -= s.rows;
+    } else {
+      head.push({ chunk: s.chunk, start: s.start, rows: need });
+      return { head, rest: [{ chunk: s.chunk, start: s.start + need, rows: s.rows - need }, ...spans.slice(i + 1)] };
+    }
+  }
+  return { head, rest: [] };
+}

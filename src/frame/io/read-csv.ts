@@ -1,0 +1,162 @@
+/**
+ * CSV (and TSV) files through DuckDB's parallel reader: the delimiter, quoting, header and column
+ * types are detected from the file unless given; any column's type can be overridden; bad rows
+ * are reported with their line and column.
+ */
+import type { DataFrame } from '../dataframe.js';
+import { ColumnNotFoundError, FrameError } from '../errors.js';
+import { messageOf, quoteIdent, quoteLiteral } from './engine.js';
+import { csvErrorFromMessage, diagnoseCsv, looksMisSniffed } from './csv-errors.js';
+import { applyCategories, sqlTypeOf, type ReadType } from './dtypes.js';
+import { DataFileError } from './errors.js';
+import { LazyFrame, firstLine } from './lazy-frame.js';
+import { requireFile } from './paths.js';
+import { SqlError } from './errors.js';
+
+/** How to read a CSV file. Everything is detected from the file unless given. */
+export interface ReadCsvOptions {
+  /** Field separator, e.g. `','`, `';'`, `'\t'`, `'|'`. */
+  delimiter?: string;
+  /** Whether the first line (after `skipRows`) holds the column names. */
+  header?: boolean;
+  /** Quote character (`''` for none). */
+  quote?: string;
+  /** Escape character inside quoted fields (default: the quote itself, as in RFC 4180). */
+  escape?: string;
+  /** Lines starting with this character are skipped. */
+  comment?: string;
+  /** Read only these columns, in this order. */
+  columns?: readonly string[];
+  /** Type overrides for some columns (a frame dtype or a DuckDB SQL type); the rest are detected. */
+  dtypes?: Readonly<Record<string, ReadType>>;
+  /** The full schema, in file order: names and types of every column (no type detection). */
+  schema?: Readonly<Record<string, ReadType>>;
+  /** Field texts that mean "missing" (default: the empty field). */
+  nullValues?: readonly string[];
+  /** Lines to skip at the top of the file, before the header. */
+  skipRows?: number;
+  /** Read at most this many rows. */
+  nRows?: number;
+  /** The file's text encoding (default utf-8; a UTF-8 byte-order mark is skipped). */
+  encoding?: 'utf-8' | 'utf-16' | 'latin-1';
+  /** Decimal separator for numbers (`','` for European files). */
+  decimal?: '.' | ',';
+  /** strftime-style format of date columns, e.g. `'%d/%m/%Y'`. */
+  dateFormat?: string;
+  /** strftime-style format of timestamp columns. */
+  timestampFormat?: string;
+  /** Rows sampled to detect the dialect and types (-1: the whole file). */
+  sampleSize?: number;
+}
+
+function struct(entries: readonly [string, string][]): string {
+  return `{${entries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`;
+}
+
+/** The `read_csv(...)` call for `path` and `options`. */
+export function csvTableFunction(path: string, o: ReadCsvOptions = {}, defaultDelimiter?: string): string {
+  const args = [quoteLiteral(path)];
+  const delimiter = o.delimiter ?? defaultDelimiter;
+  if (delimiter !== undefined) args.push(`delim=${quoteLiteral(delimiter)}`);
+  if (o.header !== undefined) args.push(`header=${o.header}`);
+  if (o.quote !== undefined) args.push(`quote=${quoteLiteral(o.quote)}`);
+  if (o.escape !== undefined) args.push(`escape=${quoteLiteral(o.escape)}`);
+  if (o.comment !== undefined) args.push(`comment=${quoteLiteral(o.comment)}`);
+  // skip=0 unless asked: DuckDB would otherwise treat the lines before a malformed row as a preamble.
+  args.push(`skip=${checkCount('skipRows', o.skipRows ?? 0)}`);
+  if (o.encoding !== undefined) args.push(`encoding=${quoteLiteral(o.encoding)}`);
+  if (o.decimal !== undefined) args.push(`decimal_separator=${quoteLiteral(o.decimal)}`);
+  if (o.dateFormat !== undefined) args.push(`dateformat=${quoteLiteral(o.dateFormat)}`);
+  if (o.timestampFormat !== undefined) args.push(`timestampformat=${quoteLiteral(o.timestampFormat)}`);
+  if (o.sampleSize !== undefined) args.push(`sample_size=${o.sampleSize}`);
+  if (o.nullValues !== undefined) args.push(`nullstr=[${o.nullValues.map(quoteLiteral).join(', ')}]`);
+  if (o.schema !== undefined) {
+    args.push(`columns=${struct(Object.entries(o.schema).map(([k, t]) => [k, sqlTypeOf(k, t)]))}`);
+  } else if (o.dtypes !== undefined && Object.keys(o.dtypes).length > 0) {
+    args.push(`types=${struct(Object.entries(o.dtypes).map(([k, t]) => [k, sqlTypeOf(k, t)]))}`);
+  }
+  return `read_csv(${args.join(', ')})`;
+}
+
+function checkCount(name: string, n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new FrameError(`${name} must be a non-negative integer, got ${n}.`);
+  return n;
+}
+
+/** Explains a failed CSV read: bad rows with line and column, unknown columns, missing files. */
+async function explain(path: string, o: ReadCsvOptions, err: unknown, sql: string, defaultDelimiter?: string): Promise<Error> {
+  if (err instanceof DataFileError || err instanceof ColumnNotFoundError) return err;
+  const message = messageOf(err);
+  const typed = /Columns? with names?: (.*?) do(?:es)? not exist in the CSV File/i.exec(message) ?? /COLUMN_TYPES error: .*?"(.+?)"/i.exec(message);
+  if (typed) {
+    const missing = typed[1]!.replace(/"/g, '').split(',')[0]!.trim();
+    const available = await csvColumnNames(path, { ...o, dtypes: undefined, columns: undefined }, defaultDelimiter).catch(() => []);
+    return new ColumnNotFoundError(missing, available, `dtypes for ${path}`);
+  }
+  if (/sniffing file|detect the CSV parsing dialect/i.test(message)) {
+    const found = await diagnoseCsv(path, { ...o, delimiter: o.delimiter ?? defaultDelimiter });
+    if (found) return found;
+    return new DataFileError(
+      path,
+      `Could not detect the CSV dialect of ${path}; pass { delimiter, quote, header } explicitly. (${firstLine(message)})`,
+      { cause: err },
+    );
+  }
+  const direct = csvErrorFromMessage(path, message, err);
+  if (direct) return direct;
+  return new SqlError(sql, `Reading ${path} failed: ${firstLine(message)}`, { cause: err });
+}
+
+async function csvColumnNames(path: string, o: ReadCsvOptions, defaultDelimiter?: string): Promise<string[]> {
+  return (await new LazyFrame(`SELECT * FROM ${csvTableFunction(path, o, defaultDelimiter)}`).schema()).map((c) => c.name);
+}
+
+/**
+ * A lazy CSV scan: nothing is read until the result is collected or streamed, and the steps in
+ * between (select, filter, limit, …) are pushed into DuckDB's reader.
+ *
+ * @example
+ * const lf = scanCsv('trips.csv', { dtypes: { zone: 'category' } });
+ * const first = await lf.filter('fare > 10').head(20);
+ */
+export function scanCsv(path: string, options: ReadCsvOptions = {}, defaultDelimiter?: string): LazyFrame {
+  requireFile(path);
+  const fn = csvTableFunction(path, options, defaultDelimiter);
+  const select = options.columns ? options.columns.map(quoteIdent).join(', ') : '*';
+  let sql = `SELECT ${select} FROM ${fn}`;
+  if (options.nRows !== undefined) sql += ` LIMIT ${checkCount('nRows', options.nRows)}`;
+  const types = options.schema ?? options.dtypes;
+  const columnsCheck = options.columns
+    ? async (): Promise<Error | undefined> => {
+        const available = await csvColumnNames(path, { ...options, columns: undefined }, defaultDelimiter).catch(() => undefined);
+        const missing = available && options.columns!.find((c) => !available.includes(c));
+        return missing !== undefined && available ? new ColumnNotFoundError(missing, available, `columns for ${path}`) : undefined;
+      }
+    : undefined;
+  return new LazyFrame(sql, {
+    translate: async (err, failed) => (/Referenced column/.test(messageOf(err)) && columnsCheck ? await columnsCheck() : undefined) ?? explain(path, options, err, failed, defaultDelimiter),
+    finish: (df) => applyCategories(df, types as Record<string, ReadType> | undefined),
+  });
+}
+
+/**
+ * Reads a CSV file into a DataFrame. The delimiter, quote, header and column types are sniffed
+ * from the file; pass them to override. Integers become int32 when they fit (else float64),
+ * decimals float64, ISO dates date/datetime, the rest string.
+ *
+ * Errors: a missing file throws DataFileNotFoundError; a malformed row throws CsvParseError with
+ * its `line` (1-based, header = line 1) and `column`.
+ *
+ * @example
+ * const df = await readCsv('iris.csv');
+ * const eu = await readCsv('prices.csv', { delimiter: ';', decimal: ',', nullValues: ['NA'] });
+ * const typed = await readCsv('ids.csv', { dtypes: { id: 'string', kind: 'category' } });
+ */
+export async function readCsv(path: string, options: ReadCsvOptions = {}, defaultDelimiter?: string): Promise<DataFrame> {
+  const df = await scanCsv(path, options, defaultDelimiter).collect();
+  if (looksMisSniffed(df.columnNames, options.delimiter ?? defaultDelimiter) && options.columns === undefined) {
+    const found = await diagnoseCsv(path, { ...options, delimiter: options.delimiter ?? defaultDelimiter });
+    if (found) throw found;
+  }
+  return df;
+}
