@@ -1,24 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { run } from './program.js';
+import { runCli as capture } from '../../test/helpers/cli.js';
 import { runQuickstart } from './commands/quickstart.js';
 import { formatTable } from './table.js';
 
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const code = await run(['node', 'strata', ...argv], { stderr: (s) => (stderr += s) });
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = write;
-  }
-}
 
 test('quickstart --json prints one JSON object whose two solvers agree and recover the true weights', async () => {
   const { code, stdout, stderr } = await capture(['quickstart', '--json', '--seed', '3']);

@@ -1,6 +1,8 @@
 /** The `strata` command tree. Each command lives in its own file and registers itself here. */
 import { Command, CommanderError } from 'commander';
 import { registerQuickstart } from './commands/quickstart.js';
+import { registerData } from './commands/data.js';
+import { registerSql } from './commands/sql.js';
 import { UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -10,9 +12,11 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ strata quickstart            run the main job on data that ships with Strata\n  $ strata quickstart --json     the same, as one JSON object\n',
+      '\nExamples:\n  $ strata quickstart            run the main job on data that ships with Strata\n  $ strata quickstart --json     the same, as one JSON object\n  $ strata data describe train.csv\n  $ strata sql "select count(*) from \'train.csv\'"\n',
     );
   registerQuickstart(program);
+  registerData(program);
+  registerSql(program);
   return program;
 }
 
@@ -26,7 +30,11 @@ export async function run(argv: readonly string[], io: { stderr: (s: string) => 
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: io.stderr });
-  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeErr: io.stderr }));
+  const override = (c: Command): void => {
+    c.exitOverride().configureOutput({ writeErr: io.stderr });
+    c.commands.forEach(override);
+  };
+  program.commands.forEach(override);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
