@@ -1,0 +1,103 @@
+/**
+ * Elkan's accelerated k-means: the same iterates as Lloyd's, but each point keeps an upper bound
+ * on the distance to its center and a lower bound on the distance to every other center; with
+ * the triangle inequality and half the center-to-center distances, most distance computations
+ * are skipped once the centers settle.
+ */
+import { type KMeansRun, inertiaOf, sameLabels, sqDist, updateCenters } from './kmeans-core.js';
+
+export function elkanKMeans(x: Float64Array, n: number, d: number, init: Float64Array, k: number, maxIter: number, tol: number): KMeansRun {
+  let centers = init.slice();
+  let next = new Float64Array(k * d);
+  const shift = new Float64Array(k);
+  const labels = new Int32Array(n);
+  const old = new Int32Array(n).fill(-1);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n * k);
+  const half = new Float64Array(k * k); // half center-center distances
+  const nearestHalf = new Float64Array(k); // half distance to the closest other center
+
+  const centerDistances = (): void => {
+    for (let a = 0; a < k; a++) {
+      let m = Infinity;
+      for (let b = 0; b < k; b++) {
+        const h = a === b ? 0 : 0.5 * Math.sqrt(sqDist(centers, a, centers, b, d));
+        half[a * k + b] = h;
+        if (a !== b && h < m) m = h;
+      }
+      nearestHalf[a] = m;
+    }
+  };
+
+  // Exact bounds from the initial centers.
+  centerDistances();
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    let bestD = Math.sqrt(sqDist(x, i, centers, 0, d));
+    lower[i * k] = bestD;
+    for (let c = 1; c < k; c++) {
+      if (bestD <= half[best * k + c]!) continue;
+      const dc = Math.sqrt(sqDist(x, i, centers, c, d));
+      lower[i * k + c] = dc;
+      if (dc < bestD) {
+        bestD = dc;
+        best = c;
+      }
+    }
+    labels[i] = best;
+    upper[i] = bestD;
+  }
+
+  const assign = (): void => {
+    for (let i = 0; i < n; i++) {
+      let label = labels[i]!;
+      let u = upper[i]!;
+      if (u <= nearestHalf[label]!) continue;
+      let tight = false;
+      const lo = i * k;
+      for (let c = 0; c < k; c++) {
+        if (c === label || u <= lower[lo + c]! || u <= half[label * k + c]!) continue;
+        if (!tight) {
+          u = Math.sqrt(sqDist(x, i, centers, label, d));
+          lower[lo + label] = u;
+          tight = true;
+          if (u <= lower[lo + c]! || u <= half[label * k + c]!) continue;
+        }
+        const dc = Math.sqrt(sqDist(x, i, centers, c, d));
+        lower[lo + c] = dc;
+        if (dc < u) {
+          label = c;
+          u = dc;
+        }
+      }
+      labels[i] = label;
+      upper[i] = u;
+    }
+  };
+
+  let strict = false;
+  let iter = 0;
+  for (; iter < maxIter; iter++) {
+    if (iter > 0) assign();
+    const moved = updateCenters(x, n, d, labels, centers, k, next, shift);
+    [centers, next] = [next, centers];
+    // Move the bounds with the centers.
+    for (let i = 0; i < n; i++) {
+      upper[i]! += shift[labels[i]!]!;
+      const lo = i * k;
+      for (let c = 0; c < k; c++) {
+        const v = lower[lo + c]! - shift[c]!;
+        lower[lo + c] = v > 0 ? v : 0;
+      }
+    }
+    centerDistances();
+    if (sameLabels(labels, old)) {
+      strict = true;
+      break;
+    }
+    if (moved <= tol) break;
+    old.set(labels);
+  }
+  if (!strict) assign();
+  return { labels, centers, inertia: inertiaOf(x, n, d, centers, labels), nIter: Math.min(iter + 1, maxIter) };
+}

@@ -1,0 +1,175 @@
+/**
+ * k-means clustering (scikit-learn's KMeans): `nInit` runs from k-means++ (or random, or given)
+ * centers, each iterated with Lloyd's algorithm or Elkan's bounded variant, keeping the run of
+ * lowest inertia.
+ */
+import { type NdArray, fromTyped, random } from '../../tensor/index.js';
+import { DataError, ParamError } from '../base/errors.js';
+import { registerEstimator } from '../base/estimator.js';
+import { type LabelInput, type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
+import { Clusterer } from '../base/kinds.js';
+import { elkanKMeans } from './elkan.js';
+import { type KMeansRun, assignLabels, sameClustering } from './kmeans-core.js';
+import { kmeansPlusPlus, randomCenters } from './kmeans-init.js';
+import { lloydKMeans } from './lloyd.js';
+
+export interface KMeansParams {
+  nClusters: number;
+  /** 'k-means++' (greedy), 'random' (k distinct samples) or explicit k × features centers. */
+  init: 'k-means++' | 'random' | number[][];
+  /** Number of initializations; 'auto' is 1 for k-means++ and given centers, 10 for random. */
+  nInit: number | 'auto';
+  maxIter: number;
+  /** Relative tolerance: stop when the total squared center shift is ≤ tol × mean feature variance. */
+  tol: number;
+  /** 'lloyd' or 'elkan' (same result, Elkan skips most distance computations). */
+  algorithm: 'lloyd' | 'elkan';
+  /** Seed of the initialization. */
+  randomState: number;
+}
+
+interface KMeansState {
+  labels: Int32Array;
+  centers: Float64Array;
+  inertia: number;
+  nIter: number;
+  nFeatures: number;
+}
+
+/** Checks X and the params shared with MiniBatchKMeans; returns the matrix. */
+export function kmeansInput(X: MatrixInput, nClusters: number, init: KMeansParams['init'], who: string): { data: Float64Array; rows: number; cols: number } {
+  if (!Number.isInteger(nClusters) || nClusters < 1) throw new ParamError(`${who}: nClusters must be a positive integer, got ${nClusters}.`);
+  const m = toMatrix(X, { estimator: who });
+  if (m.rows < nClusters) {
+    throw new DataError(`${who}: X has ${m.rows} samples but nClusters=${nClusters}; use nClusters <= ${m.rows}.`);
+  }
+  if (Array.isArray(init)) {
+    if (init.length !== nClusters || init.some((row) => row.length !== m.cols)) {
+      throw new ParamError(`${who}: init centers must be ${nClusters} × ${m.cols} (nClusters × features).`);
+    }
+  } else if (init !== 'k-means++' && init !== 'random') {
+    throw new ParamError(`${who}: init must be 'k-means++', 'random' or an array of centers, got '${String(init)}'.`);
+  }
+  return m;
+}
+
+/** Mean of the per-feature variances (scales tol). */
+export function meanVariance(x: Float64Array, n: number, d: number): number {
+  let total = 0;
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[i * d + j]!;
+    mean /= n;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (x[i * d + j]! - mean) ** 2;
+    total += v / n;
+  }
+  return total / d;
+}
+
+/**
+ * @example
+ * const km = new KMeans({ nClusters: 3, randomState: 0 }).fit(X);
+ * km.labels;          // cluster of each sample
+ * km.clusterCenters;  // 3 × features
+ * km.predict(Xnew);
+ */
+export class KMeans extends Clusterer<KMeansParams, KMeansState> {
+  protected defaults(): KMeansParams {
+    return { nClusters: 8, init: 'k-means++', nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd', randomState: 0 };
+  }
+
+  fit(X: MatrixInput, _y?: LabelInput): this {
+    const who = this.constructor.name;
+    const { nClusters: k, init, maxIter, tol, algorithm, randomState } = this.params;
+    const m = kmeansInput(X, k, init, who);
+    const given = Array.isArray(init);
+    const nInit = this.params.nInit === 'auto' ? (init === 'random' ? 10 : 1) : given ? 1 : this.params.nInit;
+    if (!Number.isInteger(nInit) || nInit < 1) throw new ParamError(`${who}: nInit must be a positive integer or 'auto', got ${this.params.nInit}.`);
+    if (!Number.isInteger(maxIter) || maxIter < 1) throw new ParamError(`${who}: maxIter must be a positive integer, got ${maxIter}.`);
+    if (!(tol >= 0)) throw new ParamError(`${who}: tol must be >= 0, got ${tol}.`);
+    if (algorithm !== 'lloyd' && algorithm !== 'elkan') throw new ParamError(`${who}: algorithm must be 'lloyd' or 'elkan', got '${String(algorithm)}'.`);
+    const { rows: n, cols: d } = m;
+    // Center the data (as scikit-learn does) for accuracy; shift the centers back at the end.
+    const mean = new Float64Array(d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j]! += m.data[i * d + j]!;
+    for (let j = 0; j < d; j++) mean[j]! /= n;
+    const x = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) x[i * d + j] = m.data[i * d + j]! - mean[j]!;
+    const absTol = tol * meanVariance(m.data, n, d);
+    const rng = random.defaultRng(randomState);
+    const single = algorithm === 'elkan' && k > 1 ? elkanKMeans : lloydKMeans;
+    let best: KMeansRun | undefined;
+    for (let run = 0; run < nInit; run++) {
+      let start: Float64Array;
+      if (given) {
+        start = new Float64Array(k * d);
+        (init as number[][]).forEach((row, c) => row.forEach((v, j) => (start[c * d + j] = v - mean[j]!)));
+      } else start = init === 'random' ? randomCenters(x, n, d, k, rng) : kmeansPlusPlus(x, n, d, k, rng);
+      const r = single(x, n, d, start, k, maxIter, absTol);
+      if (!best || (r.inertia < best.inertia && !sameClustering(r.labels, best.labels, k))) best = r;
+    }
+    const centers = best!.centers;
+    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) centers[c * d + j]! += mean[j]!;
+    this.setFitted({ labels: best!.labels, centers, inertia: best!.inertia, nIter: best!.nIter, nFeatures: d });
+    return this;
+  }
+
+  /** Index of the nearest center for each row of X. */
+  predict(X: MatrixInput): Int32Array {
+    const s = this.fitted('predict');
+    const m = toMatrix(X, { estimator: this.constructor.name });
+    checkFeatureCount(m, s.nFeatures, this.constructor.name);
+    const labels = new Int32Array(m.rows);
+    assignLabels(m.data, m.rows, m.cols, s.centers, this.params.nClusters, labels);
+    return labels;
+  }
+
+  /** Euclidean distance from each row of X to each center (n × k). */
+  transform(X: MatrixInput): NdArray {
+    const s = this.fitted('transform');
+    const m = toMatrix(X, { estimator: this.constructor.name });
+    checkFeatureCount(m, s.nFeatures, this.constructor.name);
+    const k = this.params.nClusters;
+    const d = m.cols;
+    const out = new Float64Array(m.rows * k);
+    for (let i = 0; i < m.rows; i++) {
+      for (let c = 0; c < k; c++) {
+        let t = 0;
+        for (let j = 0; j < d; j++) t += (m.data[i * d + j]! - s.centers[c * d + j]!) ** 2;
+        out[i * k + c] = Math.sqrt(t);
+      }
+    }
+    return fromTyped(out, [m.rows, k]);
+  }
+
+  /** Negative inertia of X under the fitted centers (higher is better, as in scikit-learn). */
+  score(X: MatrixInput): number {
+    const s = this.fitted('score');
+    const m = toMatrix(X, { estimator: this.constructor.name });
+    checkFeatureCount(m, s.nFeatures, this.constructor.name);
+    return -assignLabels(m.data, m.rows, m.cols, s.centers, this.params.nClusters, new Int32Array(m.rows));
+  }
+
+  get labels(): Int32Array {
+    return this.fitted('labels').labels.slice();
+  }
+
+  /** Cluster centers, nClusters × features. */
+  get clusterCenters(): NdArray {
+    const s = this.fitted('clusterCenters');
+    return fromTyped(s.centers.slice(), [this.params.nClusters, s.nFeatures]);
+  }
+
+  /** Sum of squared distances of the training samples to their centers. */
+  get inertia(): number {
+    return this.fitted('inertia').inertia;
+  }
+
+  /** Iterations of the best run. */
+  get nIter(): number {
+    return this.fitted('nIter').nIter;
+  }
+}
+
+registerEstimator(KMeans);

@@ -1,0 +1,59 @@
+/**
+ * Bernoulli naive Bayes (scikit-learn's BernoulliNB) for binary features: each feature is on
+ * with probability θ_cj = (N_cj + α) / (N_c + 2α) in class c, and an absent feature counts as
+ * evidence too (log(1 − θ_cj)). Features are binarized at `binarize` first (x > t → 1).
+ */
+import { registerEstimator } from '../base/estimator.js';
+import type { Matrix } from '../base/input.js';
+import { type DiscreteNBParams, type DiscreteNBState, DiscreteNB, linearScores } from './discrete-nb.js';
+
+export interface BernoulliNBParams extends DiscreteNBParams {
+  /** Threshold for mapping features to 0/1 (x > binarize → 1); null when X is already binary. */
+  binarize: number | null;
+}
+
+/**
+ * @example
+ * const nb = new BernoulliNB({ binarize: 0.5 }).fit(X, y);
+ * nb.predict(X);
+ */
+export class BernoulliNB extends DiscreteNB<BernoulliNBParams> {
+  protected defaults(): BernoulliNBParams {
+    return { alpha: 1, fitPrior: true, classPrior: null, binarize: 0 };
+  }
+
+  protected prepare(m: Matrix): Matrix {
+    const t = this.params.binarize;
+    if (t === null) return m;
+    return { ...m, data: m.data.map((v) => (v > t ? 1 : 0)) };
+  }
+
+  protected featureLogProb(featureCount: Float64Array, classCount: Float64Array, c: number, p: number, alpha: number): Float64Array {
+    const out = new Float64Array(c * p);
+    for (let l = 0; l < c; l++) {
+      const logTotal = Math.log(classCount[l]! + 2 * alpha);
+      for (let j = 0; j < p; j++) out[l * p + j] = Math.log(featureCount[l * p + j]! + alpha) - logTotal;
+    }
+    return out;
+  }
+
+  protected jll(m: Matrix, s: DiscreteNBState): Float64Array {
+    const c = s.classes.length;
+    const p = s.nFeatures;
+    const w = new Float64Array(c * p);
+    const b = new Float64Array(c);
+    for (let l = 0; l < c; l++) {
+      let negSum = 0;
+      for (let j = 0; j < p; j++) {
+        const lp = s.featureLogProb[l * p + j]!;
+        const neg = Math.log(1 - Math.exp(lp));
+        w[l * p + j] = lp - neg;
+        negSum += neg;
+      }
+      b[l] = s.classLogPrior[l]! + negSum;
+    }
+    return linearScores(m, w, b, c);
+  }
+}
+
+registerEstimator(BernoulliNB);
