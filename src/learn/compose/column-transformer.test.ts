@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ColumnTransformer, DataError, Estimator, MinMaxScaler, OneHotEncoder, ParamError, Pipeline, SimpleImputer, StandardScaler,
+  columnTransformerFromSchema, toTable,
+} from '../index.js';
+import { assertClose } from '../../../test/helpers/assert.js';
+import { checkEstimator } from '../../../test/helpers/check-estimator.js';
+import { loadFixture } from '../../../test/helpers/fixtures.js';
+
+const F = loadFixture('learn_core');
+const rows: Record<string, unknown>[] = F.frame.rows;
+const rowsNew: Record<string, unknown>[] = F.frame.rows_new;
+
+/** A minimal DataFrame-like over row objects, as strata/frame hands to learn. */
+function frameOf(data: Record<string, unknown>[]) {
+  const names = Object.keys(data[0]!);
+  return {
+    columnNames: names,
+    numRows: data.length,
+    column: (n: string) => ({ toArray: () => data.map((r) => r[n] ?? null) }),
+    toMatrix: () => {
+      throw new Error('not used');
+    },
+  };
+}
+
+const schema = [
+  { name: 'id', kind: 'id' as const },
+  { name: 'age', kind: 'numeric' as const },
+  { name: 'fare', kind: 'numeric' as const },
+  { name: 'port', kind: 'categorical' as const },
+  { name: 'sex', kind: 'categorical' as const },
+];
+
+test('columnTransformerFromSchema matches the equivalent scikit-learn ColumnTransformer on a frame', () => {
+  const { transformer, notes } = columnTransformerFromSchema(schema, { scale: true });
+  const out = transformer.fitTransform(frameOf(rows));
+  assertClose(out, F.frame.train, { rtol: 1e-12, atol: 1e-14 });
+  assertClose(transformer.transform(frameOf(rowsNew)), F.frame.test, { rtol: 1e-12, atol: 1e-14 });
+  assert.deepEqual(transformer.featureNamesOut(), F.frame.names);
+  assert.deepEqual(notes, [
+    "numeric 'age', 'fare': median imputation + standard scaling",
+    "categorical 'port', 'sex': most-frequent imputation + one-hot encoding (unseen categories ignored)",
+    "dropped 'id' (ID-like)",
+  ]);
+  // rows of objects work the same, and the fitted transformer round-trips exactly
+  const t2 = columnTransformerFromSchema(schema, { scale: true }).transformer.fit(rows);
+  assertClose(t2.transform(rowsNew), F.frame.test, { rtol: 1e-12, atol: 1e-14 });
+  const json = JSON.stringify(t2.toJSON());
+  const back = Estimator.fromJSON<ColumnTransformer>(JSON.parse(json));
+  assert.equal(JSON.stringify(back.toJSON()), json);
+  assert.deepEqual(back.transform(rowsNew).toArray(), t2.transform(rowsNew).toArray());
+});
+
+test('columnTransformerFromSchema: kinds, exclusions and notes', () => {
+  const { transformer, notes } = columnTransformerFromSchema(
+    [
+      { name: 'y', kind: 'numeric' }, { name: 'x', kind: 'numeric' }, { name: 'flag', kind: 'boolean' },
+      { name: 'when', kind: 'datetime' }, { name: 'note', kind: 'text' }, { name: 'k', kind: 'constant' },
+    ],
+    { exclude: ['y'] },
+  );
+  assert.deepEqual(notes, [
+    "numeric 'x': median imputation",
+    "categorical 'flag': most-frequent imputation + one-hot encoding (unseen categories ignored)",
+    "dropped 'when' (datetime; date features are not supported yet)",
+    "dropped 'note' (free text; text features are not supported yet)",
+    "dropped 'k' (constant)",
+  ]);
+  const data = [
+    { y: 1, x: 2, flag: true, when: 'd', note: 'hi', k: 1 },
+    { y: 0, x: null, flag: false, when: 'd', note: 'yo', k: 1 },
+    { y: 1, x: 4, flag: null, when: 'd', note: 'ok', k: 1 },
+  ];
+  assert.deepEqual(transformer.fitTransform(data).toArray(), [[2, 0, 1], [3, 1, 0], [4, 1, 0]]);
+  assert.deepEqual(transformer.featureNamesOut(), ['numeric__x', 'categorical__flag_False', 'categorical__flag_True']);
+});
+
+test('ColumnTransformer by index with remainder passthrough matches scikit-learn', () => {
+  const ct = new ColumnTransformer({ transformers: [['scale', new MinMaxScaler(), [0, 1]]], remainder: 'passthrough' });
+  assertClose(ct.fitTransform(F.X), F.ct_passthrough.train, { rtol: 1e-13 });
+  assert.deepEqual(ct.featureNamesOut(), F.ct_passthrough.names);
+  const nv = new ColumnTransformer({ transformers: [['s', new StandardScaler(), ['x0']], ['d', 'drop', [1]]], remainder: 'passthrough', verboseFeatureNamesOut: false });
+  nv.fit(F.X);
+  assert.deepEqual(nv.featureNamesOut(), ['x0', 'x2', 'x3']);
+  assert.deepEqual(Object.keys(nv.namedTransformers), ['s', 'remainder']);
+});
+
+test('ColumnTransformer errors name the column and the fix', () => {
+  const ct = new ColumnTransformer({ transformers: [['num', new StandardScaler(), ['age', 'prise']]] });
+  assert.throws(() => ct.fit(rows), (e: Error) => e instanceof ParamError && /'prise'/.test(e.message) && /Columns: id, age/.test(e.message));
+  const text = new ColumnTransformer({ transformers: [['num', new SimpleImputer(), ['port']]] });
+  assert.throws(() => text.fit(rows), (e: Error) => e instanceof DataError && /column 'port'/.test(e.message) && /most_frequent/.test(e.message));
+  const pass = new ColumnTransformer({ transformers: [['oh', new OneHotEncoder(), ['sex']]], remainder: 'passthrough' });
+  assert.throws(() => pass.fit(rows), (e: Error) => e instanceof DataError && /column 'port' holds text/.test(e.message));
+  const ok = new ColumnTransformer({ transformers: [['oh', new OneHotEncoder(), ['sex']]] }).fit(rows);
+  assert.throws(() => ok.transform([{ age: 3 }]), (e: Error) => e instanceof DataError && /'sex'/.test(e.message));
+  assert.throws(
+    () => new ColumnTransformer({ transformers: [['a', new StandardScaler(), [0]], ['a', new StandardScaler(), [1]]] }).fit(F.X),
+    /two transformers are named 'a'/,
+  );
+});
+
+test('toTable reads matrices, 2-d mixed arrays, row objects and frames', () => {
+  const t = toTable([{ a: 1, b: 'x' }, { b: 'y', c: true }]);
+  assert.deepEqual(t.columnNames, ['a', 'b', 'c']);
+  assert.deepEqual(t.values(0), [1, null]);
+  assert.equal(toTable([[1, 'a']]).named, false);
+  assert.throws(() => toTable([1, 2, 3] as never), /2-d array/);
+  assert.throws(() => toTable([[1, 2], [3]]), /row 1 has 1 values/);
+  assert.throws(() => toTable(frameOf(rows)).toMatrix(['sex']), (e: Error) => e instanceof DataError && /column 'sex' holds text \("m" at row 0\)/.test(e.message));
+});
+
+checkEstimator(
+  () => new ColumnTransformer({
+    transformers: [
+      ['a', new Pipeline({ steps: [['i', new SimpleImputer()], ['s', new StandardScaler()]] }), [0, 1]],
+      ['b', new OneHotEncoder({ handleUnknown: 'ignore' }), [2]],
+    ],
+    remainder: 'drop',
+  }),
+  { X: [[1, 2, 0], [3, 1, 1], [2, 5, 0], [0, 4, 1]], allowsNaN: true },
+);
