@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { registerQuickstart } from './commands/quickstart.js';
 import { registerData } from './commands/data.js';
 import { registerSql } from './commands/sql.js';
+import { registerTrain } from './commands/train.js';
+import { registerPredict } from './commands/predict.js';
+import { registerEvaluate } from './commands/evaluate.js';
 import { UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -12,11 +15,14 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ strata quickstart            run the main job on data that ships with Strata\n  $ strata quickstart --json     the same, as one JSON object\n  $ strata data describe train.csv\n  $ strata sql "select count(*) from \'train.csv\'"\n',
+      '\nExamples:\n  $ strata quickstart            run the main job on data that ships with Strata\n  $ strata quickstart --json     the same, as one JSON object\n  $ strata data describe train.csv\n  $ strata sql "select count(*) from \'train.csv\'"\n  $ strata train train.csv --target y --model ridge\n',
     );
   registerQuickstart(program);
   registerData(program);
   registerSql(program);
+  registerTrain(program);
+  registerPredict(program);
+  registerEvaluate(program);
   return program;
 }
 

@@ -91,7 +91,7 @@ function cell(v: unknown): Cell {
   return String(v);
 }
 
-function checkFormat(format: string | undefined): string | undefined {
+export function checkFormat(format: string | undefined): string | undefined {
   if (format !== undefined && !isFileFormat(format)) {
     throw new UsageError(`--format must be one of ${FILE_FORMATS.join(', ')}, got '${format}'.`);
   }

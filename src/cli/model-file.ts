@@ -1,0 +1,54 @@
+/**
+ * The file `strata train` saves and `predict`/`evaluate` load: the whole fitted pipeline
+ * (preprocessing built from the inferred schema + the model) with what it was trained on.
+ * Written to a temp file and renamed, so a crash never leaves half a model.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Estimator, type EstimatorJSON, type Pipeline } from '../learn/index.js';
+
+export interface ModelFile {
+  format: 'strata-model';
+  version: 1;
+  /** The estimator's registered name (`random-forest-classifier`). */
+  model: string;
+  task: 'classification' | 'regression';
+  target: string;
+  /** Input columns the pipeline reads, in training order. */
+  features: string[];
+  /** What the automatic preprocessing did, in words. */
+  preprocessing: string[];
+  createdAt: string;
+  pipeline: EstimatorJSON;
+}
+
+/** Where models go when --save is not given: $STRATA_HOME/models or ./.strata/models. */
+export function defaultModelPath(model: string, now = new Date()): string {
+  const home = process.env.STRATA_HOME ?? '.strata';
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  return join(home, 'models', `${model}-${stamp}.json`);
+}
+
+export function saveModelFile(path: string, file: ModelFile): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(file));
+  renameSync(tmp, path);
+}
+
+export function loadModelFile(path: string): { file: ModelFile; pipeline: Pipeline } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`Model file '${path}' cannot be read; pass the path that strata train printed as 'saved'.`);
+  }
+  let file: ModelFile;
+  try {
+    file = JSON.parse(text) as ModelFile;
+  } catch {
+    throw new Error(`'${path}' is not a Strata model file (it is not JSON).`);
+  }
+  if (file?.format !== 'strata-model') throw new Error(`'${path}' is not a Strata model file (no format 'strata-model').`);
+  return { file, pipeline: Estimator.fromJSON<Pipeline>(file.pipeline) };
+}
