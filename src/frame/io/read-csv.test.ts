@@ -59,6 +59,15 @@ test('readCsv reads dates, selected columns, nRows, schema and category override
   assert.equal(typed.column('day').get(0), '2024-01-31');
 });
 
+test('yes/no values stay strings, true/false become booleans, 0/1 stay integers (as pandas reads them)', async () => {
+  const df = await readCsv(file('answer,flag,bit\nyes,true,1\nno,False,0\nyes,,1\n'));
+  assert.equal(df.column('answer').dtype, 'string');
+  assert.deepEqual(df.column('answer').toArray(), ['yes', 'no', 'yes']);
+  assert.equal(df.column('flag').dtype, 'bool');
+  assert.deepEqual(df.column('flag').toArray(), [true, false, null]);
+  assert.equal(df.column('bit').dtype, 'int32');
+});
+
 test('readCsv honours an explicit delimiter, quote and latin-1 encoding', async () => {
   const pipe = await readCsv(file("a|b\n'x|y'|2\n"), { delimiter: '|', quote: "'" });
   assert.deepEqual(pipe.toRecords(), [{ a: 'x|y', b: 2 }]);

@@ -53,6 +53,13 @@ function struct(entries: readonly [string, string][]): string {
   return `{${entries.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`;
 }
 
+/**
+ * Types DuckDB may infer. BOOLEAN is left out because DuckDB would also read yes/no, y/n and
+ * t/f columns as booleans, losing the file's own values (labels 'yes'/'no' must stay labels);
+ * `readCsv` turns columns spelled only true/false into booleans afterwards, as pandas does.
+ */
+const TYPE_CANDIDATES = "auto_type_candidates=['BIGINT', 'DOUBLE', 'TIME', 'DATE', 'TIMESTAMP', 'VARCHAR']";
+
 /** The `read_csv(...)` call for `path` and `options`. */
 export function csvTableFunction(path: string, o: ReadCsvOptions = {}, defaultDelimiter?: string): string {
   const args = [quoteLiteral(path)];
@@ -70,6 +77,7 @@ export function csvTableFunction(path: string, o: ReadCsvOptions = {}, defaultDe
   if (o.timestampFormat !== undefined) args.push(`timestampformat=${quoteLiteral(o.timestampFormat)}`);
   if (o.sampleSize !== undefined) args.push(`sample_size=${o.sampleSize}`);
   if (o.nullValues !== undefined) args.push(`nullstr=[${o.nullValues.map(quoteLiteral).join(', ')}]`);
+  if (o.schema === undefined) args.push(TYPE_CANDIDATES);
   if (o.schema !== undefined) {
     args.push(`columns=${struct(Object.entries(o.schema).map(([k, t]) => [k, sqlTypeOf(k, t)]))}`);
   } else if (o.dtypes !== undefined && Object.keys(o.dtypes).length > 0) {
@@ -158,5 +166,23 @@ export async function readCsv(path: string, options: ReadCsvOptions = {}, defaul
     const found = await diagnoseCsv(path, { ...options, delimiter: options.delimiter ?? defaultDelimiter });
     if (found) throw found;
   }
-  return df;
+  return withBooleanColumns(df, options);
+}
+
+/** String columns whose values are all spelled true/false (any case) become bool columns. */
+function withBooleanColumns(df: DataFrame, options: ReadCsvOptions): DataFrame {
+  const fixed = new Set([...Object.keys(options.dtypes ?? {}), ...Object.keys(options.schema ?? {})]);
+  const toBool: Record<string, 'bool'> = {};
+  for (const name of df.columnNames) {
+    const col = df.column(name);
+    if (col.dtype !== 'string' || fixed.has(name)) continue;
+    let present = 0;
+    const allBool = col.toArray().every((v) => {
+      if (v === null) return true;
+      present++;
+      return typeof v === 'string' && /^(true|false)$/i.test(v);
+    });
+    if (allBool && present > 0) toBool[name] = 'bool';
+  }
+  return Object.keys(toBool).length ? df.cast(toBool) : df;
 }
