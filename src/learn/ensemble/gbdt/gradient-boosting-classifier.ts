@@ -1,0 +1,156 @@
+/**
+ * GradientBoostingClassifier: histogram gradient boosting for classification — the logistic
+ * loss for two classes, softmax (one tree per class per round) for more. This file only
+ * coordinates: label encoding and validation, then boosting.ts.
+ */
+import { type NdArray, fromTyped } from '../../../tensor/index.js';
+import { DataError, ParamError } from '../../base/errors.js';
+import { registerEstimator } from '../../base/estimator.js';
+import { type Label, type LabelInput, type MatrixInput, encodeLabels, toLabels, toMatrix } from '../../base/input.js';
+import { Classifier, type ProbabilisticClassifier } from '../../base/kinds.js';
+import {
+  type BoosterState, type BoostingFitOptions, boost, marginsOf, sampleWeights, shapOf,
+} from './boosting.js';
+import { type ImportanceType, featureImportances } from './importance.js';
+import { makeLoss } from './losses.js';
+import { resolveMetric } from './metrics.js';
+import type { Forest } from './predictor.js';
+import { type BoostingParams, boostingDefaults, validateBoostingParams } from './params.js';
+
+export interface GradientBoostingClassifierParams extends BoostingParams {
+  /** 'auto': logistic for two classes, softmax for more; 'softmax' also works for two. */
+  loss: 'auto' | 'logistic' | 'softmax';
+}
+
+export type GradientBoostingClassifierState = BoosterState & { classes: Label[]; loss: 'logistic' | 'softmax' };
+
+/**
+ * Histogram gradient-boosted trees for classification (binary and multiclass), with the
+ * features of GradientBoostingRegressor. Labels are kept as given.
+ *
+ * @example
+ * const clf = new GradientBoostingClassifier({ nEstimators: 100, maxDepth: 6, learningRate: 0.1 }).fit(X, y);
+ * clf.predict(Xnew);              // labels
+ * clf.predictProba(Xnew);         // rows × classes
+ * clf.shapValues(Xnew);           // binary: rows × (features + 1), in log-odds
+ */
+export class GradientBoostingClassifier
+  extends Classifier<GradientBoostingClassifierParams, GradientBoostingClassifierState>
+  implements ProbabilisticClassifier {
+  protected defaults(): GradientBoostingClassifierParams {
+    return { ...boostingDefaults(), loss: 'auto' };
+  }
+
+  fit(X: MatrixInput, y: LabelInput, options: BoostingFitOptions = {}): this {
+    const who = 'GradientBoostingClassifier';
+    const p = this.params;
+    validateBoostingParams(p, who);
+    if (!['auto', 'logistic', 'softmax'].includes(p.loss)) {
+      throw new ParamError(`${who}: loss must be 'auto', 'logistic' or 'softmax', got ${JSON.stringify(p.loss)}.`);
+    }
+    const m = toMatrix(X, { allowNaN: true, estimator: who });
+    const labels = toLabels(y, m.rows, who);
+    const { classes, codes } = encodeLabels(labels);
+    if (classes.length < 2) {
+      throw new DataError(`${who}: y has a single class (${JSON.stringify(classes[0])}); a classifier needs at least two.`);
+    }
+    const lossName = p.loss === 'auto' ? (classes.length === 2 ? 'logistic' : 'softmax') : p.loss;
+    if (lossName === 'logistic' && classes.length > 2) {
+      throw new ParamError(`${who}: loss 'logistic' is for two classes but y has ${classes.length}; use 'softmax' or 'auto'.`);
+    }
+    const w = sampleWeights(options.sampleWeight, m.rows, who);
+    const metric = resolveMetric(p.evalMetric, lossName);
+    options.run?.logParams({ ...p, model: 'gradient-boosting-classifier' });
+    const state = boost({
+      X: m, y: Float64Array.from(codes), w, loss: makeLoss(lossName, { classes: classes.length }), metric, huberDelta: 1,
+      params: p, run: options.run, who, strata: codes,
+    });
+    this.setFitted({ ...state, classes, loss: lossName });
+    return this;
+  }
+
+  /** Raw margins: log-odds of the last class (binary, length rows) or rows × classes (softmax). */
+  decisionFunction(X: MatrixInput): NdArray {
+    const s = this.fitted('decisionFunction');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    return s.forest.outputs === 1 ? fromTyped(margins, [rows]) : fromTyped(margins, [rows, s.forest.outputs]);
+  }
+
+  /** Class probabilities, rows × classes in the order of `classes`. */
+  predictProba(X: MatrixInput): NdArray {
+    const s = this.fitted('predictProba');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    const K = s.classes.length;
+    const out = new Float64Array(rows * K);
+    if (s.forest.outputs === 1) {
+      for (let i = 0; i < rows; i++) {
+        const p1 = 1 / (1 + Math.exp(-margins[i]!));
+        out[2 * i] = 1 - p1;
+        out[2 * i + 1] = p1;
+      }
+    } else {
+      for (let i = 0; i < rows; i++) {
+        const o = i * K;
+        let max = -Infinity;
+        for (let k = 0; k < K; k++) if (margins[o + k]! > max) max = margins[o + k]!;
+        let z = 0;
+        for (let k = 0; k < K; k++) z += out[o + k] = Math.exp(margins[o + k]! - max);
+        for (let k = 0; k < K; k++) out[o + k] = out[o + k]! / z;
+      }
+    }
+    return fromTyped(out, [rows, K]);
+  }
+
+  /** Most probable class of each row (the first class on a tie). */
+  predict(X: MatrixInput): Label[] {
+    const s = this.fitted('predict');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    const K = s.forest.outputs;
+    const out: Label[] = new Array(rows);
+    for (let i = 0; i < rows; i++) {
+      if (K === 1) out[i] = s.classes[margins[i]! > 0 ? 1 : 0]!;
+      else {
+        let arg = 0;
+        for (let k = 1; k < K; k++) if (margins[i * K + k]! > margins[i * K + arg]!) arg = k;
+        out[i] = s.classes[arg]!;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * TreeSHAP values in margin (log-odds) units: binary `rows × (features + 1)`, softmax
+   * `rows × classes × (features + 1)`; the last entry is the expected value and each row (per
+   * class) sums to `decisionFunction`.
+   */
+  shapValues(X: MatrixInput): NdArray {
+    const s = this.fitted('shapValues');
+    const { values, rows } = shapOf(s, X, 'GradientBoostingClassifier');
+    const F = s.nFeatures + 1;
+    return s.forest.outputs === 1 ? fromTyped(values, [rows, F]) : fromTyped(values, [rows, s.forest.outputs, F]);
+  }
+
+  /** Total split gain ('gain') or split count ('split') per feature, normalized to sum 1 by default. */
+  featureImportances(type: ImportanceType = 'gain', normalize = true): Float64Array {
+    const s = this.fitted('featureImportances');
+    return featureImportances(s.forest, s.nFeatures, type, normalize);
+  }
+
+  /** The fitted trees as flat node arrays (see predictor.ts); read-only. */
+  get forest(): Forest {
+    return this.fitted('forest').forest;
+  }
+
+  /** Boosting rounds in the model (fewer than nEstimators after early stopping). */
+  get nRounds(): number {
+    return this.fitted('nRounds').nRounds;
+  }
+
+  /** The metric per round on training rows (when a run is logged) and validation rows (early stopping). */
+  get evalHistory(): { metric: string; train: number[]; valid: number[] } {
+    const s = this.fitted('evalHistory');
+    return { metric: s.metric, train: [...s.trainCurve], valid: [...s.validCurve] };
+  }
+}
+
+registerEstimator(GradientBoostingClassifier);
