@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: Strata against NumPy, interleaved in one run on the same data, reporting
+ * `npm run bench:tensor`: Strata against NumPy, interleaved in one run on the same data, reporting
  * medians and the Strata/NumPy ratio per pair (see shared/BENCHMARKS.md). It never asserts a
  * time. Options: `--only NAME` (substring of a case label), `--reps N`.
  */
