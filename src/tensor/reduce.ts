@@ -69,19 +69,27 @@ function runSum(x: TypedArray, start: number, n: number, stride: number): number
 }
 
 /**
- * Column sums of a contiguous rows×cols block: four rows are added together before touching
- * the accumulator, so each output element is read and written a quarter as often.
+ * Column sums of a contiguous rows×cols block: eight rows are added together (pairwise) before
+ * touching the accumulator, so each output element is read and written an eighth as often.
  */
 function columnSums(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
   let r = 0;
-  for (; r + 4 <= rows; r += 4) {
+  for (; r + 8 <= rows; r += 8) {
     const b0 = offset + r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols;
-    for (let j = 0; j < cols; j++) acc[j]! += x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!);
+    const b4 = b3 + cols, b5 = b4 + cols, b6 = b5 + cols, b7 = b6 + cols;
+    for (let j = 0; j < cols; j++) {
+      acc[j]! += x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!) + (x[b4 + j]! + x[b5 + j]! + (x[b6 + j]! + x[b7 + j]!));
+    }
   }
   for (; r < rows; r++) {
     const b = offset + r * cols;
     for (let j = 0; j < cols; j++) acc[j]! += x[b + j]!;
   }
+}
+
+/** Row sums of a contiguous rows×cols block. */
+function rowSums(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
+  for (let r = 0; r < rows; r++) acc[r] = runSum(x, offset + r * cols, cols, 1);
 }
 
 type Accumulator = (acc: Float64Array, x: TypedArray, k: number, i: number, n: number, ks: number, is: number) => void;
@@ -127,10 +135,16 @@ function reduce(kind: Kind, input: ArrayLikeInput, axis: Axis, keepdims: boolean
   const outSize = p.outShape.reduce((q, d) => q * d, 1);
   const acc = new Float64Array(outSize).fill(IDENTITY[kind]);
   const x = a.data;
-  const leading = p.axes.every((ax, i) => ax === i);
-  if (kind === 'sum' && leading && a.isContiguous && p.axes.length < a.ndim) {
-    columnSums(x, a.offset, p.count, outSize, acc);
-    return finish(acc, outType, p.outShape);
+  if (kind === 'sum' && a.isContiguous && p.axes.length < a.ndim) {
+    // Reducing only leading or only trailing axes of contiguous data is a column or row sum.
+    if (p.axes.every((ax, i) => ax === i)) {
+      columnSums(x, a.offset, p.count, outSize, acc);
+      return finish(acc, outType, p.outShape);
+    }
+    if (p.axes.every((ax, i) => ax === a.ndim - p.axes.length + i)) {
+      rowSums(x, a.offset, outSize, p.count, acc);
+      return finish(acc, outType, p.outShape);
+    }
   }
   const accumulate = ACCUMULATORS[kind];
   forEachRun(a.shape, [p.accStrides, a.strides], [0, a.offset], (offs, n, s) => accumulate(acc, x, offs[0]!, offs[1]!, n, s[0]!, s[1]!));
