@@ -25,7 +25,7 @@ export {
 } from './elementwise.js';
 export { sum, prod, min, max, any, all, mean, variance, std, argmin, argmax, cumsum, cumprod } from './reduce.js';
 export { concatenate, stack, vstack, hstack, split, take, compress } from './join.js';
-export { sort, argsort, unique, type UniqueResult, searchsorted, quantile, percentile, median } from './sorting.js';
+export { sort, argsort, unique, type UniqueResult, searchsorted, quantile, quantileSorted, percentile, median } from './sorting.js';
 export { matmul, dot } from './matmul.js';
 export { outer } from './linalg/outer.js';
 

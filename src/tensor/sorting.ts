@@ -139,6 +139,24 @@ export function searchsorted(sortedInput: ArrayLikeInput, valuesInput: ArrayLike
 }
 
 /**
+ * The q-th quantile (0 ≤ q ≤ 1) of ascending `sorted` values by linear interpolation between
+ * order statistics, evaluated from the nearer end as NumPy's `_lerp` does, so results match
+ * NumPy to the last bit. NaN for an empty input.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const pos = q * (n - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, n - 1);
+  const frac = pos - lo;
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  const diff = b - a;
+  return frac >= 0.5 ? b - diff * (1 - frac) : a + diff * frac;
+}
+
+/**
  * The q-th quantiles (0 ≤ q ≤ 1) along `axis` with linear interpolation between order
  * statistics (NumPy's default 'linear' method). A NaN in a selection makes its quantile NaN.
  * With an array `q`, the quantile axis comes first in the result.
@@ -161,15 +179,7 @@ export function quantile(input: ArrayLikeInput, q: number | readonly number[], a
   for (let r = 0; r < nRows; r++) {
     const row = data.subarray(r * d, (r + 1) * d).sort();
     const hasNaN = row[d - 1] !== row[d - 1];
-    qs.forEach((p, k) => {
-      const pos = p * (d - 1);
-      const lo = Math.floor(pos);
-      const hi = Math.min(lo + 1, d - 1);
-      const frac = pos - lo;
-      const lv = row[lo]!;
-      const hv = row[hi]!;
-      out[k * nRows + r] = hasNaN ? NaN : frac === 0 ? lv : lv + (hv - lv) * frac;
-    });
+    qs.forEach((p, k) => (out[k * nRows + r] = hasNaN ? NaN : quantileSorted(row, p)));
   }
   const keptShape = keepdims ? a.shape.map((s, i) => (axes.includes(i) ? 1 : s)) : kept.map((i) => a.shape[i]!);
   return new NdArray('float64', out, typeof q === 'number' ? keptShape : [qs.length, ...keptShape]);

@@ -8,19 +8,7 @@ export function columnOf(data: Float64Array, rows: number, cols: number, j: numb
 }
 
 /** NumPy's default (linear) quantile of already-sorted values, q in [0, 1]. */
-export function sortedQuantile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const pos = q * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, n - 1);
-  const frac = pos - lo;
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
-  // NumPy's _lerp: a + (b - a) * t, evaluated from the nearer end for t >= 0.5.
-  const diff = b - a;
-  return frac >= 0.5 ? b - diff * (1 - frac) : a + diff * frac;
-}
+export { quantileSorted as sortedQuantile } from '../../tensor/index.js';
 
 /** Values sorted ascending (a copy). */
 export function sortedCopy(values: Float64Array): Float64Array {
