@@ -6,6 +6,7 @@ import type { NdArray } from '../../tensor/index.js';
 import { Estimator } from './estimator.js';
 import type { FitOptions } from './run.js';
 import { type Label, type LabelInput, type MatrixInput, toLabels, toTargets } from './input.js';
+import { r2Score } from '../metrics/regression.js';
 
 /** Predicts class labels (as given in y) and class probabilities. */
 export abstract class Classifier<P extends object, S extends { classes: Label[] }> extends Estimator<P, S> {
@@ -41,17 +42,7 @@ export abstract class Regressor<P extends object, S extends object> extends Esti
   /** Coefficient of determination R² of `predict(X)` against y. */
   score(X: MatrixInput, y: LabelInput): number {
     const predicted = this.predict(X).toFloat64Array();
-    const truth = toTargets(y, predicted.length, this.constructor.name);
-    let mean = 0;
-    for (const v of truth) mean += v;
-    mean /= truth.length;
-    let ssRes = 0;
-    let ssTot = 0;
-    for (let i = 0; i < truth.length; i++) {
-      ssRes += (truth[i]! - predicted[i]!) ** 2;
-      ssTot += (truth[i]! - mean) ** 2;
-    }
-    return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
+    return r2Score(toTargets(y, predicted.length, this.constructor.name), predicted) as number;
   }
 }
 
