@@ -11,9 +11,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
 
-/** Lowest first, as in the table in ARCHITECTURE.md. */
+/**
+ * Lowest first, as in the table in ARCHITECTURE.md, except that kernels sits below tensor: kernels
+ * are raw typed-array loops (GEMM, convolution) with no NdArray, and tensor calls them.
+ */
 export const STRATA = [
-  'tensor', 'kernels', 'frame', 'plot', 'graph', 'learn', 'stats', 'prob', 'nn', 'gym', 'export',
+  'kernels', 'tensor', 'frame', 'plot', 'graph', 'learn', 'stats', 'prob', 'nn', 'gym', 'export',
   'compile', 'tasks', 'automl', 'track', 'cluster', 'serve', 'zoo', 'cli',
 ];
 
