@@ -10,11 +10,9 @@ import { type Label, type LabelInput, type MatrixInput, encodeLabels, toLabels }
 import { Classifier, type ProbabilisticClassifier } from '../base/kinds.js';
 import type { ClassificationCriterionName } from './criterion.js';
 import {
-  type DecisionTreeParams, TREE_DEFAULTS, type TreeFitOptions, type TreeState,
-  decisionPaths, fitTree, leavesOf, treeMatrix, treeSummary,
+  type DecisionTreeParams, TREE_DEFAULTS, type TreeFitOptions, type TreeState, fitTree, leavesOf, treeMatrix,
 } from './decision-tree.js';
-import type { FlatTree } from './flat-tree.js';
-import { type PruningPath, pruningPath } from './pruning.js';
+import { withTreeInspection } from './tree-inspection.js';
 import { type ClassWeight, checkSampleWeight, classSampleWeights, multiplyWeights } from './weights.js';
 
 export interface DecisionTreeClassifierParams extends DecisionTreeParams {
@@ -49,6 +47,17 @@ export function normalizeRows(values: Float64Array, stride: number): Float64Arra
   return values;
 }
 
+/** The label of the largest of each row's `k` values (row-major; the first class on ties). */
+export function argmaxLabels(values: Float64Array, k: number, classes: readonly Label[]): Label[] {
+  const out: Label[] = new Array(values.length / k);
+  for (let i = 0; i < out.length; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (values[i * k + c]! > values[i * k + best]!) best = c;
+    out[i] = classes[best]!;
+  }
+  return out;
+}
+
 /**
  * A decision tree classifier.
  *
@@ -59,7 +68,7 @@ export function normalizeRows(values: Float64Array, stride: number): Float64Arra
  * tree.predictProba([[1, 0.5]]).toArray(); // [[0, 1]]
  */
 export class DecisionTreeClassifier
-  extends Classifier<DecisionTreeClassifierParams, State>
+  extends withTreeInspection(Classifier<DecisionTreeClassifierParams, State>)
   implements ProbabilisticClassifier
 {
   protected defaults(): DecisionTreeClassifierParams {
@@ -85,15 +94,7 @@ export class DecisionTreeClassifier
   /** Class of each row: the heaviest class of its leaf (the first on ties). */
   predict(X: MatrixInput): Label[] {
     const s = this.fitted('predict');
-    const proba = this.leafValues(X, 'predict');
-    const k = s.classes.length;
-    const out: Label[] = new Array(proba.length / k);
-    for (let i = 0; i < out.length; i++) {
-      let best = 0;
-      for (let c = 1; c < k; c++) if (proba[i * k + c]! > proba[i * k + best]!) best = c;
-      out[i] = s.classes[best]!;
-    }
-    return out;
+    return argmaxLabels(this.leafValues(X, 'predict'), s.classes.length, s.classes);
   }
 
   /** Class probabilities: the weighted class shares of each row's leaf (columns follow `classes`). */
@@ -118,45 +119,6 @@ export class DecisionTreeClassifier
     const out = new Float64Array(leaves.length * k);
     for (let i = 0; i < leaves.length; i++) out.set(s.tree.value.subarray(leaves[i]! * k, leaves[i]! * k + k), i * k);
     return out;
-  }
-
-  /** Index of the leaf each row lands in (node ids as in `tree`). */
-  apply(X: MatrixInput): Int32Array {
-    const s = this.fitted('apply');
-    return leavesOf(s.tree, X, s.nFeatures, this.constructor.name);
-  }
-
-  /** The node ids each row passes through, root first. */
-  decisionPath(X: MatrixInput): Int32Array[] {
-    const s = this.fitted('decisionPath');
-    return decisionPaths(s.tree, X, s.nFeatures, this.constructor.name);
-  }
-
-  /**
-   * The cost-complexity pruning path on (X, y): effective alphas and total leaf impurities, from
-   * a tree grown with these parameters and no pruning. Does not change this estimator.
-   */
-  costComplexityPruningPath(X: MatrixInput, y: LabelInput, options: TreeFitOptions = {}): PruningPath {
-    const grown = new DecisionTreeClassifier({ ...this.params, ccpAlpha: 0 }).fit(X, y, options);
-    return pruningPath(grown.fitted().tree);
-  }
-
-  /** The fitted tree's flat arrays (node values are weighted class counts). */
-  get tree(): FlatTree {
-    return this.fitted('tree').tree;
-  }
-
-  /** Impurity-based importance of each feature, summing to 1 (all 0 for a single leaf). */
-  get featureImportances(): NdArray {
-    return treeSummary(this.fitted('featureImportances')).importances;
-  }
-
-  getDepth(): number {
-    return this.fitted('getDepth').tree.maxDepth;
-  }
-
-  getNLeaves(): number {
-    return treeSummary(this.fitted('getNLeaves')).leaves;
   }
 }
 

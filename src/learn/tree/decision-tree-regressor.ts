@@ -10,11 +10,9 @@ import { type LabelInput, type MatrixInput, toTargets } from '../base/input.js';
 import { Regressor } from '../base/kinds.js';
 import type { RegressionCriterionName } from './criterion.js';
 import {
-  type DecisionTreeParams, TREE_DEFAULTS, type TreeFitOptions, type TreeState,
-  decisionPaths, fitTree, leavesOf, treeMatrix, treeSummary,
+  type DecisionTreeParams, TREE_DEFAULTS, type TreeFitOptions, type TreeState, fitTree, leavesOf, treeMatrix,
 } from './decision-tree.js';
-import type { FlatTree } from './flat-tree.js';
-import { type PruningPath, pruningPath } from './pruning.js';
+import { withTreeInspection } from './tree-inspection.js';
 import { checkSampleWeight } from './weights.js';
 
 export interface DecisionTreeRegressorParams extends DecisionTreeParams {
@@ -41,7 +39,7 @@ export function checkPoissonTargets(y: Float64Array, who: string): void {
  * const tree = new DecisionTreeRegressor({ maxDepth: 2 }).fit([[1], [2], [3], [4]], [1, 1, 5, 5]);
  * tree.predict([[3.5]]).toArray(); // [5]
  */
-export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams, TreeState> {
+export class DecisionTreeRegressor extends withTreeInspection(Regressor<DecisionTreeRegressorParams, TreeState>) {
   protected defaults(): DecisionTreeRegressorParams {
     return { ...TREE_DEFAULTS, criterion: 'squared_error', splitter: 'best', randomState: null };
   }
@@ -67,41 +65,6 @@ export class DecisionTreeRegressor extends Regressor<DecisionTreeRegressorParams
     const out = new Float64Array(leaves.length);
     for (let i = 0; i < leaves.length; i++) out[i] = s.tree.value[leaves[i]!]!;
     return fromTyped(out, [out.length]);
-  }
-
-  /** Index of the leaf each row lands in. */
-  apply(X: MatrixInput): Int32Array {
-    const s = this.fitted('apply');
-    return leavesOf(s.tree, X, s.nFeatures, this.constructor.name);
-  }
-
-  /** The node ids each row passes through, root first. */
-  decisionPath(X: MatrixInput): Int32Array[] {
-    const s = this.fitted('decisionPath');
-    return decisionPaths(s.tree, X, s.nFeatures, this.constructor.name);
-  }
-
-  /** The cost-complexity pruning path on (X, y) (see DecisionTreeClassifier). */
-  costComplexityPruningPath(X: MatrixInput, y: LabelInput, options: TreeFitOptions = {}): PruningPath {
-    const grown = new DecisionTreeRegressor({ ...this.params, ccpAlpha: 0 }).fit(X, y, options);
-    return pruningPath(grown.fitted().tree);
-  }
-
-  get tree(): FlatTree {
-    return this.fitted('tree').tree;
-  }
-
-  /** Impurity-based importance of each feature, summing to 1 (all 0 for a single leaf). */
-  get featureImportances(): NdArray {
-    return treeSummary(this.fitted('featureImportances')).importances;
-  }
-
-  getDepth(): number {
-    return this.fitted('getDepth').tree.maxDepth;
-  }
-
-  getNLeaves(): number {
-    return treeSummary(this.fitted('getNLeaves')).leaves;
   }
 }
 
