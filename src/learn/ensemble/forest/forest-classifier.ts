@@ -4,17 +4,15 @@
  * `ForestClassifier`). RandomForestClassifier and ExtraTreesClassifier only set defaults.
  */
 import { type NdArray, fromTyped } from '../../../tensor/index.js';
-import { type Label, type LabelInput, type MatrixInput, checkFeatureCount, toMatrix } from '../../base/input.js';
+import type { Label, LabelInput, MatrixInput } from '../../base/input.js';
 import { Classifier, type ProbabilisticClassifier } from '../../base/kinds.js';
 import type { ClassificationCriterionName } from '../../tree/criterion.js';
-import { encodeClassTargets } from '../../tree/decision-tree-classifier.js';
+import { argmaxLabels, encodeClassTargets } from '../../tree/decision-tree-classifier.js';
 import { type TreeFitOptions, treeMatrix } from '../../tree/decision-tree.js';
-import type { FlatTree } from '../../tree/flat-tree.js';
 import { resolveGrowOptions } from '../../tree/params.js';
 import { type ClassWeight, checkSampleWeight, classSampleWeights, multiplyWeights } from '../../tree/weights.js';
-import {
-  type ForestParams, type ForestState, checkForestParams, fitForest, forestImportances, outOfBag, sumTreeOutputs,
-} from './forest.js';
+import { meanTreeOutputs, withForestInspection } from './forest-inspection.js';
+import { type ForestParams, type ForestState, checkForestParams, fitForest, outOfBag } from './forest.js';
 
 export interface ForestClassifierParams extends ForestParams {
   criterion: ClassificationCriterionName;
@@ -30,7 +28,9 @@ interface State extends ForestState {
 
 const CRITERIA: readonly ClassificationCriterionName[] = ['gini', 'entropy', 'log_loss'];
 
-export abstract class ForestClassifier extends Classifier<ForestClassifierParams, State> implements ProbabilisticClassifier {
+export abstract class ForestClassifier
+  extends withForestInspection(Classifier<ForestClassifierParams, State>)
+  implements ProbabilisticClassifier {
   protected abstract readonly splitter: 'best' | 'random';
 
   /** Grows the trees (on `nJobs` threads); `options.sampleWeight` weighs rows. */
@@ -72,38 +72,14 @@ export abstract class ForestClassifier extends Classifier<ForestClassifierParams
   /** Mean over trees of each tree's leaf class probabilities; columns follow `classes`. */
   predictProba(X: MatrixInput): NdArray {
     const s = this.fitted('predictProba');
-    const m = toMatrix(X, { estimator: this.constructor.name });
-    checkFeatureCount(m, s.nFeatures, this.constructor.name);
-    const out = sumTreeOutputs(s.trees, Float32Array.from(m.data), m.rows, m.cols, true);
-    for (let i = 0; i < out.length; i++) out[i] /= s.trees.length;
-    return fromTyped(out, [m.rows, s.classes.length]);
+    const { out, rows } = meanTreeOutputs(s, X, this.constructor.name, true);
+    return fromTyped(out, [rows, s.classes.length]);
   }
 
   /** The class with the highest mean probability (the first on ties). */
   predict(X: MatrixInput): Label[] {
     const s = this.fitted('predict');
-    const proba = this.predictProba(X).toFloat64Array();
-    const k = s.classes.length;
-    const out: Label[] = new Array(proba.length / k);
-    for (let i = 0; i < out.length; i++) {
-      let best = 0;
-      for (let c = 1; c < k; c++) if (proba[i * k + c]! > proba[i * k + best]!) best = c;
-      out[i] = s.classes[best]!;
-    }
-    return out;
-  }
-
-  /** Mean impurity-based importances of the trees, summing to 1. */
-  get featureImportances(): NdArray {
-    const s = this.fitted('featureImportances');
-    return fromTyped(forestImportances(s.trees, s.nFeatures), [s.nFeatures]);
-  }
-
-  /** Accuracy of the out-of-bag predictions (fit with oobScore: true). */
-  get oobScore(): number {
-    const s = this.fitted('oobScore');
-    if (s.oobScore === undefined) throw new Error(`${this.constructor.name} was fitted without oobScore: true; refit with it to get the out-of-bag score.`);
-    return s.oobScore;
+    return argmaxLabels(this.predictProba(X).toFloat64Array(), s.classes.length, s.classes);
   }
 
   /** Out-of-bag class probabilities of the training rows (rows that were never out of bag get zeros). */
@@ -111,10 +87,5 @@ export abstract class ForestClassifier extends Classifier<ForestClassifierParams
     const s = this.fitted('oobDecisionFunction');
     if (s.oobDecisionFunction === undefined) throw new Error(`${this.constructor.name} was fitted without oobScore: true; refit with it.`);
     return fromTyped(s.oobDecisionFunction.slice(), [s.oobDecisionFunction.length / s.classes.length, s.classes.length]);
-  }
-
-  /** The fitted trees (flat arrays; node values are weighted class counts). */
-  get estimators(): readonly FlatTree[] {
-    return this.fitted('estimators').trees;
   }
 }

@@ -4,17 +4,15 @@
  * defaults.
  */
 import { type NdArray, fromTyped } from '../../../tensor/index.js';
-import { type LabelInput, type MatrixInput, checkFeatureCount, toMatrix, toTargets } from '../../base/input.js';
+import { type LabelInput, type MatrixInput, toTargets } from '../../base/input.js';
 import { Regressor } from '../../base/kinds.js';
 import type { RegressionCriterionName } from '../../tree/criterion.js';
 import { checkPoissonTargets } from '../../tree/decision-tree-regressor.js';
 import { type TreeFitOptions, treeMatrix } from '../../tree/decision-tree.js';
-import type { FlatTree } from '../../tree/flat-tree.js';
 import { resolveGrowOptions } from '../../tree/params.js';
 import { checkSampleWeight } from '../../tree/weights.js';
-import {
-  type ForestParams, type ForestState, checkForestParams, fitForest, forestImportances, outOfBag, sumTreeOutputs,
-} from './forest.js';
+import { meanTreeOutputs, withForestInspection } from './forest-inspection.js';
+import { type ForestParams, type ForestState, checkForestParams, fitForest, outOfBag } from './forest.js';
 
 export interface ForestRegressorParams extends ForestParams {
   criterion: RegressionCriterionName;
@@ -41,7 +39,7 @@ export function r2(y: Float64Array, pred: Float64Array): number {
   return tot === 0 ? (res === 0 ? 1 : 0) : 1 - res / tot;
 }
 
-export abstract class ForestRegressor extends Regressor<ForestRegressorParams, State> {
+export abstract class ForestRegressor extends withForestInspection(Regressor<ForestRegressorParams, State>) {
   protected abstract readonly splitter: 'best' | 'random';
 
   /** Grows the trees (on `nJobs` threads); `options.sampleWeight` weighs rows. */
@@ -70,25 +68,8 @@ export abstract class ForestRegressor extends Regressor<ForestRegressorParams, S
 
   /** Mean of the trees' predictions. */
   predict(X: MatrixInput): NdArray {
-    const s = this.fitted('predict');
-    const m = toMatrix(X, { estimator: this.constructor.name });
-    checkFeatureCount(m, s.nFeatures, this.constructor.name);
-    const out = sumTreeOutputs(s.trees, Float32Array.from(m.data), m.rows, m.cols, false);
-    for (let i = 0; i < out.length; i++) out[i] /= s.trees.length;
-    return fromTyped(out, [m.rows]);
-  }
-
-  /** Mean impurity-based importances of the trees, summing to 1. */
-  get featureImportances(): NdArray {
-    const s = this.fitted('featureImportances');
-    return fromTyped(forestImportances(s.trees, s.nFeatures), [s.nFeatures]);
-  }
-
-  /** R² of the out-of-bag predictions (fit with oobScore: true). */
-  get oobScore(): number {
-    const s = this.fitted('oobScore');
-    if (s.oobScore === undefined) throw new Error(`${this.constructor.name} was fitted without oobScore: true; refit with it to get the out-of-bag score.`);
-    return s.oobScore;
+    const { out, rows } = meanTreeOutputs(this.fitted('predict'), X, this.constructor.name, false);
+    return fromTyped(out, [rows]);
   }
 
   /** Out-of-bag predictions of the training rows. */
@@ -96,10 +77,5 @@ export abstract class ForestRegressor extends Regressor<ForestRegressorParams, S
     const s = this.fitted('oobPrediction');
     if (s.oobPrediction === undefined) throw new Error(`${this.constructor.name} was fitted without oobScore: true; refit with it.`);
     return fromTyped(s.oobPrediction.slice(), [s.oobPrediction.length]);
-  }
-
-  /** The fitted trees (flat arrays). */
-  get estimators(): readonly FlatTree[] {
-    return this.fitted('estimators').trees;
   }
 }
