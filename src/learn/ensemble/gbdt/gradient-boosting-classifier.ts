@@ -8,13 +8,12 @@ import { DataError, ParamError } from '../../base/errors.js';
 import { registerEstimator } from '../../base/estimator.js';
 import { type Label, type LabelInput, type MatrixInput, encodeLabels, toLabels, toMatrix } from '../../base/input.js';
 import { Classifier, type ProbabilisticClassifier } from '../../base/kinds.js';
+import { withBoosterInspection } from './booster-inspection.js';
 import {
   type BoosterState, type BoostingFitOptions, boost, marginsOf, sampleWeights, shapOf,
 } from './boosting.js';
-import { type ImportanceType, featureImportances } from './importance.js';
 import { makeLoss } from './losses.js';
 import { resolveMetric } from './metrics.js';
-import type { Forest } from './predictor.js';
 import { type BoostingParams, boostingDefaults, validateBoostingParams } from './params.js';
 
 export interface GradientBoostingClassifierParams extends BoostingParams {
@@ -35,7 +34,7 @@ export type GradientBoostingClassifierState = BoosterState & { classes: Label[];
  * clf.shapValues(Xnew);           // binary: rows × (features + 1), in log-odds
  */
 export class GradientBoostingClassifier
-  extends Classifier<GradientBoostingClassifierParams, GradientBoostingClassifierState>
+  extends withBoosterInspection(Classifier<GradientBoostingClassifierParams, GradientBoostingClassifierState>)
   implements ProbabilisticClassifier {
   protected defaults(): GradientBoostingClassifierParams {
     return { ...boostingDefaults(), loss: 'auto' };
@@ -128,28 +127,6 @@ export class GradientBoostingClassifier
     const { values, rows } = shapOf(s, X, 'GradientBoostingClassifier');
     const F = s.nFeatures + 1;
     return s.forest.outputs === 1 ? fromTyped(values, [rows, F]) : fromTyped(values, [rows, s.forest.outputs, F]);
-  }
-
-  /** Total split gain ('gain') or split count ('split') per feature, normalized to sum 1 by default. */
-  featureImportances(type: ImportanceType = 'gain', normalize = true): Float64Array {
-    const s = this.fitted('featureImportances');
-    return featureImportances(s.forest, s.nFeatures, type, normalize);
-  }
-
-  /** The fitted trees as flat node arrays (see predictor.ts); read-only. */
-  get forest(): Forest {
-    return this.fitted('forest').forest;
-  }
-
-  /** Boosting rounds in the model (fewer than nEstimators after early stopping). */
-  get nRounds(): number {
-    return this.fitted('nRounds').nRounds;
-  }
-
-  /** The metric per round on training rows (when a run is logged) and validation rows (early stopping). */
-  get evalHistory(): { metric: string; train: number[]; valid: number[] } {
-    const s = this.fitted('evalHistory');
-    return { metric: s.metric, train: [...s.trainCurve], valid: [...s.validCurve] };
   }
 }
 

@@ -8,13 +8,12 @@ import { DataError, ParamError } from '../../base/errors.js';
 import { registerEstimator } from '../../base/estimator.js';
 import { type LabelInput, type MatrixInput, toMatrix, toTargets } from '../../base/input.js';
 import { Regressor } from '../../base/kinds.js';
+import { withBoosterInspection } from './booster-inspection.js';
 import {
   type BoosterState, type BoostingFitOptions, boost, marginsOf, sampleWeights, shapOf,
 } from './boosting.js';
-import { type ImportanceType, featureImportances } from './importance.js';
 import { type RegressionLoss, makeLoss, marginToPrediction } from './losses.js';
 import { resolveMetric } from './metrics.js';
-import type { Forest } from './predictor.js';
 import { type BoostingParams, boostingDefaults, validateBoostingParams } from './params.js';
 
 export interface GradientBoostingRegressorParams extends BoostingParams {
@@ -37,7 +36,8 @@ export type GradientBoostingRegressorState = BoosterState & { loss: RegressionLo
  * model.shapValues(Xnew);       // rows × (features + 1), the last column the expected value
  * model.featureImportances();   // normalized total gain per feature
  */
-export class GradientBoostingRegressor extends Regressor<GradientBoostingRegressorParams, GradientBoostingRegressorState> {
+export class GradientBoostingRegressor
+  extends withBoosterInspection(Regressor<GradientBoostingRegressorParams, GradientBoostingRegressorState>) {
   protected defaults(): GradientBoostingRegressorParams {
     return { ...boostingDefaults(), loss: 'squared', huberDelta: 1 };
   }
@@ -89,28 +89,6 @@ export class GradientBoostingRegressor extends Regressor<GradientBoostingRegress
     const s = this.fitted('shapValues');
     const { values, rows } = shapOf(s, X, 'GradientBoostingRegressor');
     return fromTyped(values, [rows, s.nFeatures + 1]);
-  }
-
-  /** Total split gain ('gain') or split count ('split') per feature, normalized to sum 1 by default. */
-  featureImportances(type: ImportanceType = 'gain', normalize = true): Float64Array {
-    const s = this.fitted('featureImportances');
-    return featureImportances(s.forest, s.nFeatures, type, normalize);
-  }
-
-  /** The fitted trees as flat node arrays (see predictor.ts); read-only. */
-  get forest(): Forest {
-    return this.fitted('forest').forest;
-  }
-
-  /** Boosting rounds in the model (fewer than nEstimators after early stopping). */
-  get nRounds(): number {
-    return this.fitted('nRounds').nRounds;
-  }
-
-  /** The metric per round on training and validation rows (validation only with early stopping). */
-  get evalHistory(): { metric: string; train: number[]; valid: number[] } {
-    const s = this.fitted('evalHistory');
-    return { metric: s.metric, train: [...s.trainCurve], valid: [...s.validCurve] };
   }
 }
 
