@@ -6,8 +6,8 @@
 import { type NdArray, fromTyped, random } from '../../tensor/index.js';
 import { DataError, ParamError } from '../base/errors.js';
 import { registerEstimator } from '../base/estimator.js';
-import { type LabelInput, type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
-import { Clusterer } from '../base/kinds.js';
+import { type LabelInput, type MatrixInput, toMatrix } from '../base/input.js';
+import { type CentroidState, CentroidClusterer } from './centroid-clusterer.js';
 import { elkanKMeans } from './elkan.js';
 import { type KMeansRun, assignLabels, sameClustering } from './kmeans-core.js';
 import { kmeansPlusPlus, randomCenters } from './kmeans-init.js';
@@ -28,12 +28,8 @@ export interface KMeansParams {
   randomState: number;
 }
 
-interface KMeansState {
-  labels: Int32Array;
-  centers: Float64Array;
-  inertia: number;
+interface KMeansState extends CentroidState {
   nIter: number;
-  nFeatures: number;
 }
 
 /** Checks X and the params shared with MiniBatchKMeans; returns the matrix. */
@@ -74,7 +70,7 @@ export function meanVariance(x: Float64Array, n: number, d: number): number {
  * km.clusterCenters;  // 3 × features
  * km.predict(Xnew);
  */
-export class KMeans extends Clusterer<KMeansParams, KMeansState> {
+export class KMeans extends CentroidClusterer<KMeansParams, KMeansState> {
   protected defaults(): KMeansParams {
     return { nClusters: 8, init: 'k-means++', nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd', randomState: 0 };
   }
@@ -115,21 +111,9 @@ export class KMeans extends Clusterer<KMeansParams, KMeansState> {
     return this;
   }
 
-  /** Index of the nearest center for each row of X. */
-  predict(X: MatrixInput): Int32Array {
-    const s = this.fitted('predict');
-    const m = toMatrix(X, { estimator: this.constructor.name });
-    checkFeatureCount(m, s.nFeatures, this.constructor.name);
-    const labels = new Int32Array(m.rows);
-    assignLabels(m.data, m.rows, m.cols, s.centers, this.params.nClusters, labels);
-    return labels;
-  }
-
   /** Euclidean distance from each row of X to each center (n × k). */
   transform(X: MatrixInput): NdArray {
-    const s = this.fitted('transform');
-    const m = toMatrix(X, { estimator: this.constructor.name });
-    checkFeatureCount(m, s.nFeatures, this.constructor.name);
+    const { s, m } = this.fittedInput(X, 'transform');
     const k = this.params.nClusters;
     const d = m.cols;
     const out = new Float64Array(m.rows * k);
@@ -145,25 +129,8 @@ export class KMeans extends Clusterer<KMeansParams, KMeansState> {
 
   /** Negative inertia of X under the fitted centers (higher is better, as in scikit-learn). */
   score(X: MatrixInput): number {
-    const s = this.fitted('score');
-    const m = toMatrix(X, { estimator: this.constructor.name });
-    checkFeatureCount(m, s.nFeatures, this.constructor.name);
+    const { s, m } = this.fittedInput(X, 'score');
     return -assignLabels(m.data, m.rows, m.cols, s.centers, this.params.nClusters, new Int32Array(m.rows));
-  }
-
-  get labels(): Int32Array {
-    return this.fitted('labels').labels.slice();
-  }
-
-  /** Cluster centers, nClusters × features. */
-  get clusterCenters(): NdArray {
-    const s = this.fitted('clusterCenters');
-    return fromTyped(s.centers.slice(), [this.params.nClusters, s.nFeatures]);
-  }
-
-  /** Sum of squared distances of the training samples to their centers. */
-  get inertia(): number {
-    return this.fitted('inertia').inertia;
   }
 
   /** Iterations of the best run. */

@@ -4,11 +4,11 @@
  * average of batch inertia that no longer improves (or on small center moves when tol > 0).
  * Centers that attract too little mass are re-seeded at random batch points.
  */
-import { type NdArray, fromTyped, random } from '../../tensor/index.js';
+import { random } from '../../tensor/index.js';
 import { ParamError } from '../base/errors.js';
 import { registerEstimator } from '../base/estimator.js';
-import { type LabelInput, type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
-import { Clusterer } from '../base/kinds.js';
+import type { LabelInput, MatrixInput } from '../base/input.js';
+import { type CentroidState, CentroidClusterer } from './centroid-clusterer.js';
 import { kmeansInput, meanVariance } from './k-means.js';
 import { assignLabels } from './kmeans-core.js';
 import { kmeansPlusPlus, randomCenters } from './kmeans-init.js';
@@ -32,14 +32,10 @@ export interface MiniBatchKMeansParams {
   randomState: number;
 }
 
-interface MiniBatchKMeansState {
-  labels: Int32Array;
-  centers: Float64Array;
+interface MiniBatchKMeansState extends CentroidState {
   counts: Float64Array;
-  inertia: number;
   nSteps: number;
   nIter: number;
-  nFeatures: number;
 }
 
 type Rng = ReturnType<typeof random.defaultRng>;
@@ -61,7 +57,7 @@ function gather(x: Float64Array, d: number, rows: Int32Array): Float64Array {
  * const mb = new MiniBatchKMeans({ nClusters: 8, batchSize: 1024, randomState: 0 }).fit(X);
  * mb.predict(Xnew);
  */
-export class MiniBatchKMeans extends Clusterer<MiniBatchKMeansParams, MiniBatchKMeansState> {
+export class MiniBatchKMeans extends CentroidClusterer<MiniBatchKMeansParams, MiniBatchKMeansState> {
   protected defaults(): MiniBatchKMeansParams {
     return {
       nClusters: 8, init: 'k-means++', maxIter: 100, batchSize: 1024, tol: 0, maxNoImprovement: 10,
@@ -172,28 +168,6 @@ export class MiniBatchKMeans extends Clusterer<MiniBatchKMeansParams, MiniBatchK
     const inertia = assignLabels(x, n, d, centers, k, all);
     this.setFitted({ labels: all, centers, counts, inertia, nSteps: done, nIter: Math.ceil((done * batch) / n), nFeatures: d });
     return this;
-  }
-
-  predict(X: MatrixInput): Int32Array {
-    const s = this.fitted('predict');
-    const m = toMatrix(X, { estimator: this.constructor.name });
-    checkFeatureCount(m, s.nFeatures, this.constructor.name);
-    const labels = new Int32Array(m.rows);
-    assignLabels(m.data, m.rows, m.cols, s.centers, this.params.nClusters, labels);
-    return labels;
-  }
-
-  get labels(): Int32Array {
-    return this.fitted('labels').labels.slice();
-  }
-
-  get clusterCenters(): NdArray {
-    const s = this.fitted('clusterCenters');
-    return fromTyped(s.centers.slice(), [this.params.nClusters, s.nFeatures]);
-  }
-
-  get inertia(): number {
-    return this.fitted('inertia').inertia;
   }
 
   /** Mini-batches processed. */
