@@ -5,9 +5,9 @@
  */
 import { type NdArray, fromTyped } from '../../tensor/index.js';
 import { DataError, ParamError } from '../base/errors.js';
-import { type Label, type LabelInput, type Matrix, type MatrixInput, checkFeatureCount, compareLabels, encodeLabels, toLabels, toMatrix } from '../base/input.js';
-import { Classifier, type ProbabilisticClassifier } from '../base/kinds.js';
-import { argmaxClasses, codesFor, logPosterior } from './joint-log-likelihood.js';
+import { type Label, type Matrix, type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
+import { BaseNB, type NBState } from './base-nb.js';
+import { codesFor } from './joint-log-likelihood.js';
 
 export interface DiscreteNBParams {
   /** Additive smoothing (default 1; values below 1e-10 are raised to 1e-10, as scikit-learn does). */
@@ -18,17 +18,14 @@ export interface DiscreteNBParams {
   classPrior: number[] | null;
 }
 
-export interface DiscreteNBState {
-  classes: Label[];
-  nFeatures: number;
+export interface DiscreteNBState extends NBState {
   /** classes × features summed feature values. */
   featureCount: Float64Array;
-  classCount: Float64Array;
   featureLogProb: Float64Array;
   classLogPrior: Float64Array;
 }
 
-export abstract class DiscreteNB<P extends DiscreteNBParams> extends Classifier<P, DiscreteNBState> implements ProbabilisticClassifier {
+export abstract class DiscreteNB<P extends DiscreteNBParams> extends BaseNB<P, DiscreteNBState> {
   /** Prepares X (checks, binarizes); returns the matrix used for counting and scoring. */
   protected abstract prepare(m: Matrix): Matrix;
   /** Log P(feature | class) from the smoothed counts. */
@@ -36,31 +33,13 @@ export abstract class DiscreteNB<P extends DiscreteNBParams> extends Classifier<
   /** Joint log likelihood of prepared X (n × c). */
   protected abstract jll(m: Matrix, s: DiscreteNBState): Float64Array;
 
-  fit(X: MatrixInput, y: LabelInput): this {
-    const labels = toLabels(y, undefined, this.constructor.name);
-    return this.update(X, labels, encodeLabels(labels).classes, undefined);
-  }
-
-  /**
-   * Adds a batch to the counts. The first call (on an unfitted model) must list every class in
-   * `classes`; later calls may omit it.
-   */
-  partialFit(X: MatrixInput, y: LabelInput, classes?: readonly Label[]): this {
-    const labels = toLabels(y, undefined, this.constructor.name);
-    const prev = this.isFitted ? this.fitted() : undefined;
-    if (!prev && !classes) {
-      throw new ParamError(`${this.constructor.name}: the first partialFit call needs classes: every class label that y can take.`);
-    }
-    return this.update(X, labels, prev ? prev.classes : [...new Set(classes)].sort(compareLabels), prev);
-  }
-
   private effectiveAlpha(): number {
     const { alpha } = this.params;
     if (!(alpha >= 0)) throw new ParamError(`${this.constructor.name}: alpha must be >= 0, got ${alpha}.`);
     return Math.max(alpha, 1e-10);
   }
 
-  private update(X: MatrixInput, labels: Label[], classes: Label[], prev: DiscreteNBState | undefined): this {
+  protected update(X: MatrixInput, labels: Label[], classes: Label[], prev: DiscreteNBState | undefined): this {
     const who = this.constructor.name;
     const alpha = this.effectiveAlpha();
     const m = this.prepare(toMatrix(X, { estimator: who }));
@@ -91,27 +70,8 @@ export abstract class DiscreteNB<P extends DiscreteNBParams> extends Classifier<
     return this;
   }
 
-  private scores(X: MatrixInput, what: string): { jll: Float64Array; n: number; s: DiscreteNBState } {
-    const s = this.fitted(what);
-    const who = this.constructor.name;
-    const m = toMatrix(X, { estimator: who });
-    checkFeatureCount(m, s.nFeatures, who);
-    return { jll: this.jll(this.prepare(m), s), n: m.rows, s };
-  }
-
-  predict(X: MatrixInput): Label[] {
-    const { jll, n, s } = this.scores(X, 'predict');
-    return argmaxClasses(jll, n, s.classes.length, s.classes);
-  }
-
-  predictLogProba(X: MatrixInput): NdArray {
-    const { jll, n, s } = this.scores(X, 'predictLogProba');
-    return logPosterior(jll, n, s.classes.length);
-  }
-
-  predictProba(X: MatrixInput): NdArray {
-    const { jll, n, s } = this.scores(X, 'predictProba');
-    return fromTyped(logPosterior(jll, n, s.classes.length).toFloat64Array().map(Math.exp), [n, s.classes.length]);
+  protected jointLogLikelihood(m: Matrix, s: DiscreteNBState): Float64Array {
+    return this.jll(this.prepare(m), s);
   }
 
   /** log P(feature | class), classes × features. */
@@ -127,10 +87,6 @@ export abstract class DiscreteNB<P extends DiscreteNBParams> extends Classifier<
   get featureCount(): NdArray {
     const s = this.fitted('featureCount');
     return fromTyped(s.featureCount.slice(), [s.classes.length, s.nFeatures]);
-  }
-
-  get classCount(): Float64Array {
-    return this.fitted('classCount').classCount.slice();
   }
 }
 

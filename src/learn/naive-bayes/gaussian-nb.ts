@@ -7,9 +7,9 @@
 import { type NdArray, fromTyped } from '../../tensor/index.js';
 import { DataError, ParamError } from '../base/errors.js';
 import { registerEstimator } from '../base/estimator.js';
-import { type Label, type LabelInput, type MatrixInput, checkFeatureCount, compareLabels, encodeLabels, toLabels, toMatrix } from '../base/input.js';
-import { Classifier, type ProbabilisticClassifier } from '../base/kinds.js';
-import { argmaxClasses, codesFor, logPosterior } from './joint-log-likelihood.js';
+import { type Label, type Matrix, type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
+import { BaseNB, type NBState } from './base-nb.js';
+import { codesFor } from './joint-log-likelihood.js';
 
 export interface GaussianNBParams {
   /** Prior probability of each class (in sorted class order); null: class frequencies. */
@@ -18,14 +18,11 @@ export interface GaussianNBParams {
   varSmoothing: number;
 }
 
-interface GaussianNBState {
-  classes: Label[];
-  nFeatures: number;
+interface GaussianNBState extends NBState {
   /** Per-class feature means, classes × features. */
   theta: Float64Array;
   /** Per-class feature variances (epsilon included), classes × features. */
   variance: Float64Array;
-  classCount: Float64Array;
   classPrior: Float64Array;
   epsilon: number;
 }
@@ -57,30 +54,12 @@ function columnMoments(data: Float64Array, cols: number, rows: ArrayLike<number>
  * nb.predictProba(X);                  // n × classes
  * nb.partialFit(moreX, moreY);         // online update
  */
-export class GaussianNB extends Classifier<GaussianNBParams, GaussianNBState> implements ProbabilisticClassifier {
+export class GaussianNB extends BaseNB<GaussianNBParams, GaussianNBState> {
   protected defaults(): GaussianNBParams {
     return { priors: null, varSmoothing: 1e-9 };
   }
 
-  fit(X: MatrixInput, y: LabelInput): this {
-    const labels = toLabels(y, undefined, this.constructor.name);
-    return this.update(X, labels, encodeLabels(labels).classes, undefined);
-  }
-
-  /**
-   * Updates the model with a batch. The first call (on an unfitted model) must list every class
-   * in `classes`; later calls may omit it.
-   */
-  partialFit(X: MatrixInput, y: LabelInput, classes?: readonly Label[]): this {
-    const labels = toLabels(y, undefined, this.constructor.name);
-    const prev = this.isFitted ? this.fitted() : undefined;
-    if (!prev && !classes) {
-      throw new ParamError(`${this.constructor.name}: the first partialFit call needs classes: every class label that y can take.`);
-    }
-    return this.update(X, labels, prev ? prev.classes : [...new Set(classes)].sort(compareLabels), prev);
-  }
-
-  private update(X: MatrixInput, labels: Label[], classes: Label[], prev: GaussianNBState | undefined): this {
+  protected update(X: MatrixInput, labels: Label[], classes: Label[], prev: GaussianNBState | undefined): this {
     const who = this.constructor.name;
     const { varSmoothing, priors } = this.params;
     if (!(varSmoothing >= 0)) throw new ParamError(`${who}: varSmoothing must be >= 0, got ${varSmoothing}.`);
@@ -139,11 +118,7 @@ export class GaussianNB extends Classifier<GaussianNBParams, GaussianNBState> im
     return this;
   }
 
-  private jointLogLikelihood(X: MatrixInput, what: string): { jll: Float64Array; n: number; s: GaussianNBState } {
-    const s = this.fitted(what);
-    const who = this.constructor.name;
-    const m = toMatrix(X, { estimator: who });
-    checkFeatureCount(m, s.nFeatures, who);
+  protected jointLogLikelihood(m: Matrix, s: GaussianNBState): Float64Array {
     const p = s.nFeatures;
     const c = s.classes.length;
     const jll = new Float64Array(m.rows * c);
@@ -157,23 +132,7 @@ export class GaussianNB extends Classifier<GaussianNBParams, GaussianNBState> im
         jll[i * c + l] = base - 0.5 * q;
       }
     }
-    return { jll, n: m.rows, s };
-  }
-
-  predict(X: MatrixInput): Label[] {
-    const { jll, n, s } = this.jointLogLikelihood(X, 'predict');
-    return argmaxClasses(jll, n, s.classes.length, s.classes);
-  }
-
-  predictLogProba(X: MatrixInput): NdArray {
-    const { jll, n, s } = this.jointLogLikelihood(X, 'predictLogProba');
-    return logPosterior(jll, n, s.classes.length);
-  }
-
-  predictProba(X: MatrixInput): NdArray {
-    const { jll, n, s } = this.jointLogLikelihood(X, 'predictProba');
-    const lp = logPosterior(jll, n, s.classes.length).toFloat64Array();
-    return fromTyped(lp.map(Math.exp), [n, s.classes.length]);
+    return jll;
   }
 
   /** Per-class feature means (classes × features). */
@@ -190,10 +149,6 @@ export class GaussianNB extends Classifier<GaussianNBParams, GaussianNBState> im
 
   get classPrior(): Float64Array {
     return this.fitted('classPrior').classPrior.slice();
-  }
-
-  get classCount(): Float64Array {
-    return this.fitted('classCount').classCount.slice();
   }
 
   /** The variance added to every feature (varSmoothing × largest feature variance of the last batch). */
