@@ -2,30 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { checkEstimator } from '../../../test/helpers/check-estimator.js';
-import { loadFixture } from '../../../test/helpers/fixtures.js';
+import { loadLearnLinear, standardize } from '../../../test/helpers/learn-linear-data.js';
 import { DataError, LogisticRegression, ParamError } from '../index.js';
 
-const ref = loadFixture('learn_linear');
+const { ref, Xb, yb, Xi, yi, Xw, yw, Xs, ys } = loadLearnLinear();
 const lg = ref.logistic;
 
-/** Column standardization with the population standard deviation (as the fixture script). */
-function standardize(X: number[][]): number[][] {
-  const p = X[0]!.length;
-  const mean = new Array(p).fill(0);
-  const sd = new Array(p).fill(0);
-  for (const r of X) r.forEach((v, j) => (mean[j] += v / X.length));
-  for (const r of X) r.forEach((v, j) => (sd[j] += (v - mean[j]) ** 2 / X.length));
-  return X.map((r) => r.map((v, j) => (v - mean[j]) / Math.sqrt(sd[j])));
-}
-
-const Xb = standardize(ref.data.breast_cancer.X);
-const yb = ref.data.breast_cancer.y as number[];
-const Xi = ref.data.iris.X as number[][];
-const yi = ref.data.iris.y as number[];
-const Xw = standardize(ref.data.wine.X);
-const yw = ref.data.wine.y as number[];
-const Xs = ref.data.noisy.X as number[][];
-const ys = ref.data.noisy.y as number[];
 const names = ['setosa', 'versicolor', 'virginica'];
 
 checkEstimator(() => new LogisticRegression(), { X: Xi.slice(40, 110), y: yi.slice(40, 110).map((c) => names[c]!) });

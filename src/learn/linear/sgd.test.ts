@@ -1,30 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkEstimator } from '../../../test/helpers/check-estimator.js';
-import { loadFixture } from '../../../test/helpers/fixtures.js';
+import { loadLearnLinear } from '../../../test/helpers/learn-linear-data.js';
 import { DataError, ParamError, SGDClassifier, SGDRegressor } from '../index.js';
 
-const ref = loadFixture('learn_linear');
+const { ref, Xb, yb, Xw, yw, Xd, yd } = loadLearnLinear();
 const sk = ref.sgd as Record<string, number>;
 
-function standardize(X: number[][]): number[][] {
-  const p = X[0]!.length;
-  const mean = new Array(p).fill(0);
-  const sd = new Array(p).fill(0);
-  for (const r of X) r.forEach((v, j) => (mean[j] += v / X.length));
-  for (const r of X) r.forEach((v, j) => (sd[j] += (v - mean[j]) ** 2 / X.length));
-  return X.map((r) => r.map((v, j) => (v - mean[j]) / Math.sqrt(sd[j])));
-}
 const pick = <T>(xs: T[], f: (i: number) => boolean): T[] => xs.filter((_, i) => f(i));
 
-const Xb = standardize(ref.data.breast_cancer.X);
-const yb = ref.data.breast_cancer.y as number[];
 const tr = (i: number) => i % 4 !== 0;
 const te = (i: number) => i % 4 === 0;
-const Xw = standardize(ref.data.wine.X);
-const yw = ref.data.wine.y as number[];
-const Xd = standardize(ref.data.diabetes.X);
-const yd = ref.data.diabetes.y as number[];
 
 checkEstimator(() => new SGDClassifier(), { X: Xb.slice(0, 60), y: yb.slice(0, 60).map((c) => (c ? 'benign' : 'malignant')) });
 checkEstimator(() => new SGDClassifier({ loss: 'log_loss', penalty: 'elasticnet', average: true }), { X: Xw, y: yw });

@@ -2,26 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { checkEstimator } from '../../../test/helpers/check-estimator.js';
-import { loadFixture } from '../../../test/helpers/fixtures.js';
+import { loadLearnLinear } from '../../../test/helpers/learn-linear-data.js';
 import { DataError, LinearSVC, ParamError } from '../index.js';
 
-const ref = loadFixture('learn_linear');
+const { ref, Xb, yb, Xi, yi, Xs, ys } = loadLearnLinear();
 const ls = ref.linear_svc;
-
-function standardize(X: number[][]): number[][] {
-  const p = X[0]!.length;
-  const mean = new Array(p).fill(0);
-  const sd = new Array(p).fill(0);
-  for (const r of X) r.forEach((v, j) => (mean[j] += v / X.length));
-  for (const r of X) r.forEach((v, j) => (sd[j] += (v - mean[j]) ** 2 / X.length));
-  return X.map((r) => r.map((v, j) => (v - mean[j]) / Math.sqrt(sd[j])));
-}
-const Xb = standardize(ref.data.breast_cancer.X);
-const yb = ref.data.breast_cancer.y as number[];
-const Xi = ref.data.iris.X as number[][];
-const yi = ref.data.iris.y as number[];
-const Xs = ref.data.noisy.X as number[][];
-const ys = ref.data.noisy.y as number[];
 
 checkEstimator(() => new LinearSVC(), { X: Xi, y: yi.map((c) => `class ${c}`) });
 checkEstimator(() => new LinearSVC({ C: 0.1 }), { X: Xs, y: ys });

@@ -2,30 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { checkEstimator } from '../../../test/helpers/check-estimator.js';
-import { loadFixture } from '../../../test/helpers/fixtures.js';
+import { loadLearnLinear } from '../../../test/helpers/learn-linear-data.js';
 import { DataError, ParamError, SVC, SVR } from '../index.js';
 
-const ref = loadFixture('learn_linear');
+const { ref, Xi, yi, Xb, yb, Xw, yw, Xd, yd: yd0 } = loadLearnLinear();
 const svm = ref.svm;
 
-function standardize(X: number[][]): number[][] {
-  const p = X[0]!.length;
-  const mean = new Array(p).fill(0);
-  const sd = new Array(p).fill(0);
-  for (const r of X) r.forEach((v, j) => (mean[j] += v / X.length));
-  for (const r of X) r.forEach((v, j) => (sd[j] += (v - mean[j]) ** 2 / X.length));
-  return X.map((r) => r.map((v, j) => (v - mean[j]) / Math.sqrt(sd[j])));
-}
 const split = <T>(xs: T[], train: (i: number) => boolean): [T[], T[]] => [xs.filter((_, i) => train(i)), xs.filter((_, i) => !train(i))];
 
-const Xi = ref.data.iris.X as number[][];
-const yi = ref.data.iris.y as number[];
-const Xb = standardize(ref.data.breast_cancer.X);
-const yb = ref.data.breast_cancer.y as number[];
-const Xw = standardize(ref.data.wine.X);
-const yw = ref.data.wine.y as number[];
-const Xd = standardize(ref.data.diabetes.X);
-const yd0 = ref.data.diabetes.y as number[];
 const ym = yd0.reduce((a, b) => a + b) / yd0.length;
 const ysd = Math.sqrt(yd0.reduce((a, b) => a + (b - ym) ** 2, 0) / yd0.length);
 const yd = yd0.map((v) => (v - ym) / ysd);
