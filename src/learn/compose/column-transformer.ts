@@ -1,12 +1,12 @@
 /** ColumnTransformer: different transformers for different columns, outputs side by side. */
 import { type NdArray, fromTyped } from '../../tensor/index.js';
-import { type EstimatorJSON, kebabName, registerEstimator } from '../base/estimator.js';
+import { type EstimatorJSON, registerEstimator } from '../base/estimator.js';
 import { DataError, ParamError } from '../base/errors.js';
 import { Transformer } from '../base/kinds.js';
 import type { LabelInput } from '../base/input.js';
 import type { FitOptions } from '../base/run.js';
 import { type Encoded, decode } from '../base/serialize.js';
-import { encodeWithEstimators, reviveEstimators } from './nested.js';
+import { encodeWithEstimators, nestedEstimatorJSON, reviveEstimators } from './nested.js';
 import { type StepEstimator, requireMethod } from './step.js';
 import { type Table, type TableInput, toTable } from './table.js';
 
@@ -196,13 +196,7 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams, Colu
   }
 
   override toJSON(): EstimatorJSON {
-    return {
-      format: 'strata-estimator',
-      version: 1,
-      type: kebabName(this.constructor.name),
-      params: encodeWithEstimators(this.params),
-      state: this.isFitted ? this.encodeState(this.fitted()) : null,
-    };
+    return nestedEstimatorJSON(this.constructor.name, this.params, this.isFitted ? this.encodeState(this.fitted()) : null);
   }
 
   protected override encodeState(state: ColumnTransformerState): Encoded {

@@ -4,7 +4,7 @@
  * with `$` escaped by one more `$`, so the base `decode` passes it through untouched and
  * `reviveEstimators` can rebuild it exactly with `Estimator.fromJSON`.
  */
-import { Estimator, type EstimatorJSON } from '../base/estimator.js';
+import { Estimator, type EstimatorJSON, kebabName } from '../base/estimator.js';
 import { type Encoded, encode } from '../base/serialize.js';
 
 const KEY = '$estimator';
@@ -39,6 +39,15 @@ export function encodeWithEstimators(value: unknown): Encoded {
     return out;
   }
   return encode(value);
+}
+
+/**
+ * The JSON document of an estimator that holds other estimators: as the base `toJSON`, but
+ * with its params written by `encodeWithEstimators`. `state` is the already encoded fitted
+ * state (null when unfitted).
+ */
+export function nestedEstimatorJSON(className: string, params: object, state: Encoded | null): EstimatorJSON {
+  return { format: 'strata-estimator', version: 1, type: kebabName(className), params: encodeWithEstimators(params), state };
 }
 
 /** The inverse of `encodeWithEstimators`, applied after the base `decode`. */

@@ -1,10 +1,10 @@
 /** Pipeline: a chain of transformers ending in any estimator, fitted and used as one. */
 import type { NdArray } from '../../tensor/index.js';
-import { Estimator, type EstimatorJSON, kebabName, registerEstimator } from '../base/estimator.js';
+import { Estimator, type EstimatorJSON, registerEstimator } from '../base/estimator.js';
 import { ParamError } from '../base/errors.js';
 import type { Label, LabelInput } from '../base/input.js';
 import type { FitOptions } from '../base/run.js';
-import { encodeWithEstimators, reviveEstimators } from './nested.js';
+import { nestedEstimatorJSON, reviveEstimators } from './nested.js';
 import { type StepEstimator, applyStep, requireMethod } from './step.js';
 import { type TableInput, toTable } from './table.js';
 
@@ -237,13 +237,7 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   }
 
   override toJSON(): EstimatorJSON {
-    return {
-      format: 'strata-estimator',
-      version: 1,
-      type: kebabName(this.constructor.name),
-      params: encodeWithEstimators(this.params),
-      state: this.isFitted ? this.encodeState(this.fitted()) : null,
-    };
+    return nestedEstimatorJSON(this.constructor.name, this.params, this.isFitted ? this.encodeState(this.fitted()) : null);
   }
 }
 
