@@ -23,11 +23,13 @@ test('every stratum has an index.ts and a subpath export with types first', () =
   }
 });
 
-test('every subpath export points at a stratum that exists', () => {
-  for (const key of Object.keys(pkg.exports)) {
+test('every subpath export points at a stratum (or a public part of one, like plot/render) that exists', () => {
+  for (const [key, entry] of Object.entries(pkg.exports)) {
     if (key === './package.json') continue;
     const name = key.slice(2);
-    assert.ok(strata.includes(name), `package.json exports "${key}" but src/${name}/ does not exist`);
+    assert.ok(strata.includes(name.split('/')[0]!), `package.json exports "${key}" but src/${name.split('/')[0]}/ is not a stratum`);
+    assert.ok(existsSync(join(ROOT, 'src', name, 'index.ts')), `package.json exports "${key}" but src/${name}/index.ts does not exist`);
+    assert.ok(typeof entry === 'object' && entry.types === `./dist/${name}/index.d.ts` && entry.default === `./dist/${name}/index.js`, `"${key}" must map types and default into dist/${name}/`);
   }
 });
 
