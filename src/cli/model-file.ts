@@ -3,9 +3,10 @@
  * (preprocessing built from the inferred schema + the model) with what it was trained on.
  * Written to a temp file and renamed, so a crash never leaves half a model.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Estimator, type EstimatorJSON, type Pipeline } from '../learn/index.js';
+import { openStore, readModelVersionFile } from '../track/index.js';
 
 export interface ModelFile {
   format: 'strata-model';
@@ -43,6 +44,24 @@ export function loadModelFile(path: string): { file: ModelFile; pipeline: Pipeli
   } catch {
     throw new Error(`Model file '${path}' cannot be read; pass the path that strata train printed as 'saved'.`);
   }
+  return parseModelFile(text, path);
+}
+
+/**
+ * MODEL as the CLI takes it: a saved model file, or a registry reference NAME, NAME:VERSION or
+ * NAME@ALIAS resolved in the tracking store.
+ */
+export async function loadModel(ref: string, storeUri?: string): Promise<{ file: ModelFile; pipeline: Pipeline }> {
+  if (existsSync(ref) || ref.endsWith('.json')) return loadModelFile(ref);
+  const store = await openStore(storeUri);
+  try {
+    return parseModelFile((await readModelVersionFile(store, ref)).toString('utf8'), ref);
+  } finally {
+    await store.close();
+  }
+}
+
+function parseModelFile(text: string, path: string): { file: ModelFile; pipeline: Pipeline } {
   let file: ModelFile;
   try {
     file = JSON.parse(text) as ModelFile;

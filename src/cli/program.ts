@@ -6,6 +6,9 @@ import { registerSql } from './commands/sql.js';
 import { registerTrain } from './commands/train.js';
 import { registerPredict } from './commands/predict.js';
 import { registerEvaluate } from './commands/evaluate.js';
+import { registerPlot } from './commands/plot.js';
+import { registerRuns } from './commands/runs.js';
+import { registerModels } from './commands/models.js';
 import { UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   registerTrain(program);
   registerPredict(program);
   registerEvaluate(program);
+  registerPlot(program);
+  registerRuns(program);
+  registerModels(program);
   return program;
 }
 

@@ -6,7 +6,7 @@ import {
   type Label, type Pipeline,
 } from '../../learn/index.js';
 import { fromTyped } from '../../tensor/index.js';
-import { loadModelFile, type ModelFile } from '../model-file.js';
+import { loadModel, type ModelFile } from '../model-file.js';
 import { formatTable } from '../table.js';
 import { predictFrame } from './predict.js';
 import { readFrame } from './train.js';
@@ -51,14 +51,15 @@ export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
     .description('score a saved model on labelled data')
-    .argument('<MODEL>', 'a model file saved by strata train')
+    .argument('<MODEL>', 'a model file saved by strata train, or a registered NAME, NAME:VERSION or NAME@ALIAS')
     .argument('<DATA>', 'CSV, Parquet, JSON/NDJSON or Arrow file with the training columns and the target')
     .requiredOption('--target <COL>', 'the column with the true values')
+    .option('--store <URI>', 'tracking store holding registered models (default $STRATA_HOME/strata.db or .strata/strata.db)')
     .option('--format <F>', 'read DATA as csv, parquet, json, ndjson or arrow regardless of extension')
     .option('--json', 'print one JSON object instead of a table')
     .addHelpText('after', '\nExample:\n  $ strata evaluate .strata/models/logistic-regression-20261125-101500.json test.csv --target species\n')
-    .action(async (modelPath: string, data: string, opts: { target: string; format?: string; json?: boolean }) => {
-      const { file, pipeline } = loadModelFile(modelPath);
+    .action(async (modelPath: string, data: string, opts: { target: string; store?: string; format?: string; json?: boolean }) => {
+      const { file, pipeline } = await loadModel(modelPath, opts.store);
       const df = await readFrame(data, opts.format);
       const e = evaluateFrame(file, pipeline, df, opts.target);
       if (opts.json) {

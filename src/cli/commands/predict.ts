@@ -4,7 +4,7 @@ import { DataFrame } from '../../frame/index.js';
 import { writeFile } from '../../frame/io/index.js';
 import type { Label, Pipeline } from '../../learn/index.js';
 import type { NdArray } from '../../tensor/index.js';
-import { loadModelFile, type ModelFile } from '../model-file.js';
+import { loadModel, type ModelFile } from '../model-file.js';
 import { readFrame } from './train.js';
 
 export interface Predictions {
@@ -42,14 +42,15 @@ export function registerPredict(program: Command): void {
   program
     .command('predict')
     .description('predict with a saved model on a data file')
-    .argument('<MODEL>', 'a model file saved by strata train')
+    .argument('<MODEL>', 'a model file saved by strata train, or a registered NAME, NAME:VERSION or NAME@ALIAS')
     .argument('<DATA>', 'CSV, Parquet, JSON/NDJSON or Arrow file with the training columns')
     .option('--out <FILE>', 'write predictions to a file (format by extension) instead of stdout')
+    .option('--store <URI>', 'tracking store holding registered models (default $STRATA_HOME/strata.db or .strata/strata.db)')
     .option('--format <F>', 'read DATA as csv, parquet, json, ndjson or arrow regardless of extension')
     .option('--json', 'print one JSON object instead of a table')
     .addHelpText('after', '\nExample:\n  $ strata predict .strata/models/ridge-20261125-101500.json new.csv --out predictions.csv\n')
-    .action(async (modelPath: string, data: string, opts: { out?: string; format?: string; json?: boolean }) => {
-      const { file, pipeline } = loadModelFile(modelPath);
+    .action(async (modelPath: string, data: string, opts: { out?: string; store?: string; format?: string; json?: boolean }) => {
+      const { file, pipeline } = await loadModel(modelPath, opts.store);
       const df = await readFrame(data, opts.format);
       const p = predictFrame(file, pipeline, df);
       if (opts.out) {

@@ -7,6 +7,7 @@ import { runCli } from '../../../test/helpers/cli.js';
 import { parseParam } from './train.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-cli-train-'));
+process.env.STRATA_HOME = join(dir, 'home');
 
 /** Deterministic rows: the class is 'hi' when 2·x1 − x2 (+1 for shade 'dark') is positive. */
 function writeData(path: string, n: number, offset: number): void {
@@ -84,6 +85,24 @@ test('a regressor is scored by R² and evaluates with r2, rmse and mae', async (
   const e = JSON.parse((await runCli(['evaluate', saved, fresh, '--target', 'amount', '--json'])).stdout);
   assert.deepEqual(Object.keys(e.metrics), ['r2', 'rmse', 'mae']);
   assert.ok(e.score > 0.95);
+});
+
+test('train logs a run and --register adds a version that predict resolves through an alias', async () => {
+  const t = await runCli(['train', train, '--target', 'cls', '--model', 'gaussian-nb', '--register', 'shade-model', '--json']);
+  assert.equal(t.code, 0, t.stderr);
+  const r = JSON.parse(t.stdout);
+  assert.match(r.run_id, /^[0-9a-f-]{8,}/);
+  assert.deepEqual(r.registered, { name: 'shade-model', version: 1 });
+  assert.ok(r.saved.startsWith(join(dir, 'home', 'models')), 'default save path is under STRATA_HOME');
+  const shown = await runCli(['runs', 'show', r.run_id, '--json']);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.equal(JSON.parse(shown.stdout).run.params.model, 'gaussian-nb');
+  const alias = await runCli(['models', 'alias', 'shade-model', '1', 'production']);
+  assert.equal(alias.code, 0, alias.stderr);
+  const byAlias = await runCli(['predict', 'shade-model@production', fresh, '--json']);
+  assert.equal(byAlias.code, 0, byAlias.stderr);
+  const byFile = await runCli(['predict', r.saved, fresh, '--json']);
+  assert.deepEqual(JSON.parse(byAlias.stdout), JSON.parse(byFile.stdout));
 });
 
 test('bad calls say what to fix', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../learn/index.js';
 import { std as stdOf, mean as meanOf } from '../../tensor/index.js';
 import { UsageError } from '../errors.js';
+import { openStore, recordTraining } from '../../track/index.js';
 import { defaultModelPath, saveModelFile } from '../model-file.js';
 import { formatTable } from '../table.js';
 import { checkFormat } from './data.js';
@@ -25,6 +26,8 @@ export interface TrainResult {
   saved: string;
   run_id: string | null;
   preprocessing: string[];
+  /** Set when --register was given: the new version of the registered model. */
+  registered?: { name: string; version: number };
 }
 
 /** `key=value` with the value read as a number, boolean, null, JSON array/object, or string. */
@@ -114,6 +117,46 @@ export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainResult {
   };
 }
 
+/**
+ * Logs a finished `train` as a run in the tracking store (params, per-fold scores, dataset
+ * fingerprints, the model file) and, with `register`, adds it as a new model version.
+ */
+export async function trackTraining(
+  result: TrainResult,
+  df: DataFrame,
+  context: { dataPath: string; target: string; params: Record<string, unknown>; seed?: number; store?: string; register?: string },
+): Promise<TrainResult> {
+  const store = await openStore(context.store);
+  try {
+    const features = df.columnNames.filter((c) => c !== context.target);
+    const classification = result.metric === 'accuracy';
+    const { runId, version } = await recordTraining(store, {
+      experiment: 'Default',
+      model: result.model,
+      params: context.params,
+      metric: result.metric,
+      folds: result.folds,
+      metrics: { [`${result.metric}_mean`]: result.mean, [`${result.metric}_std`]: result.std },
+      datasetPath: context.dataPath,
+      dataset: df,
+      modelFile: result.saved,
+      ...(context.seed !== undefined ? { seed: context.seed } : {}),
+      ...(context.register !== undefined ? { register: context.register } : {}),
+      signature: {
+        inputs: features.map((name) => ({ name, type: String(df.column(name).dtype) })),
+        outputs: [{ name: 'prediction', type: classification ? 'label' : 'float64' }],
+      },
+    });
+    return {
+      ...result,
+      run_id: runId,
+      ...(context.register !== undefined && version !== undefined ? { registered: { name: context.register, version } } : {}),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
 /** Reads DATA with an optional --format override. */
 export async function readFrame(path: string, formatFlag: string | undefined): Promise<DataFrame> {
   const format = checkFormat(formatFlag);
@@ -131,16 +174,23 @@ export function registerTrain(program: Command): void {
     .option('--cv <K>', 'number of cross-validation folds', '5')
     .option('--seed <N>', 'seed for fold shuffling and the model\'s randomState', '0')
     .option('--save <PATH>', 'where to save the fitted pipeline (default .strata/models/NAME-TIME.json)')
+    .option('--register <NAME>', 'add the fitted pipeline to the model registry as a new version of NAME')
+    .option('--store <URI>', 'tracking store (sqlite:PATH or postgres://…; default $STRATA_HOME/strata.db or .strata/strata.db)')
     .option('--format <F>', 'read DATA as csv, parquet, json, ndjson or arrow regardless of extension')
     .option('--json', 'print one JSON object instead of tables')
     .addHelpText('after', '\nExample:\n  $ strata train iris.csv --target species --model logistic-regression --param C=0.5 --cv 5\n')
-    .action(async (data: string, opts: { target: string; model: string; param: string[]; cv: string; seed: string; save?: string; format?: string; json?: boolean }) => {
+    .action(async (data: string, opts: { target: string; model: string; param: string[]; cv: string; seed: string; save?: string; register?: string; store?: string; format?: string; json?: boolean }) => {
       const cv = Number(opts.cv);
       const seed = Number(opts.seed);
       if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got '${opts.seed}'.`);
       const params = Object.fromEntries(opts.param.map(parseParam));
       const df = await readFrame(data, opts.format);
-      const r = trainOnFrame(df, { target: opts.target, model: opts.model, params, cv, seed, ...(opts.save ? { save: opts.save } : {}) });
+      const trained = trainOnFrame(df, { target: opts.target, model: opts.model, params, cv, seed, ...(opts.save ? { save: opts.save } : {}) });
+      const r = await trackTraining(trained, df, {
+        dataPath: data, target: opts.target, params, seed,
+        ...(opts.store ? { store: opts.store } : {}),
+        ...(opts.register ? { register: opts.register } : {}),
+      });
       if (opts.json) {
         process.stdout.write(JSON.stringify(r) + '\n');
         return;
@@ -150,7 +200,9 @@ export function registerTrain(program: Command): void {
           formatTable(['fold', r.metric], r.folds.map((s, i) => [String(i + 1), s])) +
           `\n\n${r.metric}: ${r.mean.toFixed(4)} ± ${r.std.toFixed(4)}\n` +
           (r.preprocessing.length ? `preprocessing: ${r.preprocessing.join('; ')}\n` : '') +
-          `saved: ${r.saved}\n`,
+          `saved: ${r.saved}\n` +
+          `run: ${r.run_id}` + (r.registered ? ` — registered as ${r.registered.name}:${r.registered.version}` : '') + '\n' +
+          'see it with: strata runs show ' + r.run_id + '\n',
       );
     });
 }
