@@ -1,0 +1,176 @@
+/**
+ * `npm run bench:kernels`: GEMM GFLOP/s of the `kernels` backends against NumPy (OpenBLAS,
+ * 2 threads), interleaved in one run on the same data: C = A·A for n = 256, 512, 1024 in
+ * float32 and float64, for the TypeScript kernel, the WASM SIMD kernel on one thread, and on two
+ * threads (worker pool), with medians and Strata/NumPy time ratios. Also the cost of copying the
+ * operands into WebAssembly memory and C out. It never asserts a time.
+ * Options: `--only TEXT` (substring of a case label), `--reps N`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { type FloatArray, gemmTs, gemmWasm } from '../src/kernels/index.js';
+import { GemmPool } from '../src/kernels/pool.node.js';
+import { instantiateGemm, plainGemmModule, wasmApi } from '../src/kernels/wasm-module.js';
+import { stageGemm, unstageGemm } from '../src/kernels/wasm-gemm.js';
+
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+
+function args(): { only?: string; reps?: number } {
+  const argv = process.argv.slice(2);
+  const get = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const reps = get('--reps');
+  return { only: get('--only'), reps: reps === undefined ? undefined : Number(reps) };
+}
+
+function busyNow(): number[] | undefined {
+  try {
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  } catch {
+    return undefined;
+  }
+}
+
+async function busyFraction(ms = 500): Promise<number | undefined> {
+  const a = busyNow();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = busyNow();
+  if (!a || !b) return undefined;
+  const d = b.map((v, i) => v - a[i]!);
+  const total = d.reduce((p, v) => p + v, 0);
+  return total > 0 ? 1 - (d[3]! + (d[4] ?? 0)) / total : undefined;
+}
+
+class NumpyAnchor {
+  private readonly lines: AsyncIterableIterator<string>;
+  private constructor(private readonly proc: ReturnType<typeof spawn>) {
+    this.lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
+  }
+
+  static async start(): Promise<{ anchor?: NumpyAnchor; version?: string; reason?: string }> {
+    const probe = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' });
+    if (probe.status !== 0) return { reason: `NumPy is not installed for ${PYTHON}` };
+    const script = fileURLToPath(new URL('./anchors/numpy_anchor.py', import.meta.url));
+    const proc = spawn(PYTHON, [script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
+    const anchor = new NumpyAnchor(proc);
+    const hello = JSON.parse((await anchor.lines.next()).value as string) as { numpy: string };
+    return { anchor, version: hello.numpy };
+  }
+
+  async time(request: object): Promise<number> {
+    this.proc.stdin!.write(JSON.stringify(request) + '\n');
+    return (JSON.parse((await this.lines.next()).value as string) as { seconds: number }).seconds;
+  }
+
+  stop(): void {
+    this.proc.stdin!.end();
+  }
+}
+
+function timeOnce(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Milliseconds to wait after a NumPy call before timing Strata (OpenBLAS threads spin-wait). */
+const PAUSE_MS = 200;
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+type Square = (n: number, a: FloatArray, c: FloatArray) => void;
+
+async function main(): Promise<void> {
+  const { only, reps } = args();
+  mkdirSync(OUT, { recursive: true });
+  const busy = await busyFraction();
+  const { anchor, version, reason } = await NumpyAnchor.start();
+  const pool = await GemmPool.start(2);
+  console.log(`kernels GEMM vs NumPy ${version ?? '(skipped: ' + reason + ')'} — Node ${process.version}; NumPy/OpenBLAS 2 threads`);
+  console.log(`machine busy before start: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`}\n`);
+
+  const backends: { name: string; run: Square; maxN: number }[] = [
+    { name: 'ts', run: (n, a, c) => gemmTs(n, n, n, a, 0, n, a, 0, n, c, 0, n), maxN: 1024 },
+    { name: 'wasm 1 thread', run: (n, a, c) => gemmWasm(n, n, n, a, 0, n, a, 0, n, c, 0, n), maxN: Infinity },
+    { name: 'wasm 2 threads', run: (n, a, c) => pool.gemm(n, n, n, a, 0, n, a, 0, n, c, 0, n), maxN: Infinity },
+  ];
+  // The copy in and out alone, on a separate instance of the same module.
+  const api = wasmApi()!;
+  const copyMemory = new api.Memory({ initial: 16 });
+  const copyExports = instantiateGemm(plainGemmModule()!, copyMemory);
+  const copyOnly: Square = (n, a, c) => {
+    const layout = stageGemm(copyExports, copyMemory, 1, n, n, n, a, 0, n, a, 0, n);
+    unstageGemm(copyMemory, layout, n, n, c, 0, n);
+  };
+
+  const results: object[] = [];
+  console.log(['case', 'backend', 'median', 'GFLOP/s (median, best)', 'numpy GFLOP/s', 'time ratio (strata/numpy)', 'copy in+out'].join(' | '));
+  for (const n of [256, 512, 1024]) {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const label = `gemm ${n}x${n} ${dtype}`;
+      if (only && !label.includes(only)) continue;
+      const values = new Float64Array(n * n);
+      let s = 12345;
+      for (let i = 0; i < values.length; i++) {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        values[i] = s / 2 ** 31 - 1;
+      }
+      const file = `${OUT}kernels-gemm-${n}x${n}.f64`;
+      writeFileSync(file, Buffer.from(values.buffer));
+      const a = dtype === 'float32' ? Float32Array.from(values) : values;
+      const c = dtype === 'float32' ? new Float32Array(n * n) : new Float64Array(n * n);
+      const request = { case: 'matmul', file, shape: [n, n], dtype };
+      const count = reps ?? (n >= 1024 ? 3 : n >= 512 ? 5 : 9);
+      const flops = 2 * n * n * n;
+      const copies: number[] = [];
+      for (let r = 0; r < count; r++) copies.push(timeOnce(() => copyOnly(n, a, c)));
+      for (const backend of backends) {
+        if (n > backend.maxN) continue;
+        const backendReps = backend.name === 'ts' ? Math.min(count, 3) : count;
+        backend.run(n, a, c);
+        if (anchor) await anchor.time(request);
+        const ours: number[] = [];
+        const theirs: number[] = [];
+        for (let r = 0; r < backendReps; r++) {
+          // OpenBLAS's threads spin for a while after each NumPy call; let them go to sleep first.
+          if (anchor) await pause(PAUSE_MS);
+          ours.push(timeOnce(() => backend.run(n, a, c)));
+          if (anchor) theirs.push(await anchor.time(request));
+        }
+        const mine = median(ours);
+        const numpy = theirs.length ? median(theirs) : null;
+        const ratio = numpy === null ? null : median(theirs.map((t, i) => ours[i]! / t));
+        const row = {
+          case: label, backend: backend.name, reps: backendReps, medianSeconds: mine, gflops: flops / mine / 1e9,
+          bestGflops: flops / Math.min(...ours) / 1e9,
+          numpyMedianSeconds: numpy, numpyGflops: numpy === null ? null : flops / numpy / 1e9, ratioMedian: ratio,
+          copySeconds: median(copies),
+        };
+        results.push(row);
+        console.log([
+          label, backend.name, `${(mine * 1e3).toFixed(2)} ms`, `${row.gflops.toFixed(1)}, ${row.bestGflops.toFixed(1)}`,
+          row.numpyGflops === null ? '—' : row.numpyGflops.toFixed(1),
+          ratio === null ? '—' : `${ratio.toFixed(2)}×`,
+          backend.name === 'ts' ? '—' : `${(row.copySeconds * 1e3).toFixed(2)} ms (${((row.copySeconds / mine) * 100).toFixed(0)}%)`,
+        ].join(' | '));
+      }
+    }
+  }
+  anchor?.stop();
+  await pool.close();
+  const busyAfter = await busyFraction();
+  writeFileSync(`${OUT}kernels.json`, JSON.stringify({ numpy: version ?? null, node: process.version, busyBefore: busy, busyAfter, results }, null, 2));
+  console.log(`\nmachine busy after: ${busyAfter === undefined ? 'unknown' : `${(busyAfter * 100).toFixed(0)}%`}; results in bench/out/kernels.json`);
+}
+
+await main();

@@ -1,0 +1,17 @@
+/**
+ * `kernels`: the hot loops under `tensor`, on raw typed arrays (no NdArray). GEMM in
+ * WebAssembly SIMD (AssemblyScript, embedded), a pure-TypeScript fallback with the same
+ * signature, and an optional worker-thread pool (Node) over shared WebAssembly memory.
+ *
+ * @example
+ * import { gemmF64, useThreads } from '../kernels/index.js';
+ * await useThreads(2); // optional: large products on two threads
+ * const c = new Float64Array(m * n);
+ * gemmF64(m, n, k, a, 0, k, b, 0, n, c, 0, n);
+ */
+export type { FloatArray, GemmFn } from './gemm-ts.js';
+export { gemmTs } from './gemm-ts.js';
+export { gemmWasm } from './wasm-gemm.js';
+export { wasmSimdSupported, wasmRelaxedSimdSupported } from './wasm-module.js';
+export type { GemmBackend } from './select.js';
+export { gemmF32, gemmF64, selectGemm, setGemmBackend, useThreads, gemmThreads, SMALL_GEMM, THREADED_GEMM } from './select.js';

@@ -1,0 +1,145 @@
+/**
+ * Choosing a GEMM backend: the WebAssembly SIMD kernel where SIMD validates (on a worker pool
+ * once `useThreads` has started one), else the pure-TypeScript kernel; small products always use
+ * the TypeScript kernel, whose cost has no copy into WebAssembly memory.
+ */
+import { type FloatArray, type GemmFn, gemmTs } from './gemm-ts.js';
+import { gemmWasm } from './wasm-gemm.js';
+import { wasmSimdSupported } from './wasm-module.js';
+import type { GemmPool } from './pool.node.js';
+
+/** The backends a GEMM can run on. */
+export type GemmBackend = 'ts' | 'wasm' | 'wasm-threads';
+
+/** Products with fewer multiply-adds (m·n·k) than this run in TypeScript. */
+export const SMALL_GEMM = 24 * 24 * 24;
+/** Products with fewer multiply-adds than this run on one thread even when a pool is up. */
+export const THREADED_GEMM = 96 * 96 * 96;
+
+let pool: GemmPool | null = null;
+let forced: GemmBackend | 'auto' = 'auto';
+
+/**
+ * The backend `gemmF32`/`gemmF64` use for an m×k · k×n product: 'ts' for small products or
+ * without WebAssembly SIMD, 'wasm-threads' when a pool is running and the product is large,
+ * else 'wasm'. `setGemmBackend` overrides the choice.
+ *
+ * @example
+ * selectGemm(512, 512, 512); // 'wasm' (or 'wasm-threads' after `await useThreads(2)`)
+ */
+export function selectGemm(m: number, n: number, k: number): GemmBackend {
+  if (forced !== 'auto') {
+    if (forced === 'wasm-threads' && pool === null) return wasmSimdSupported() ? 'wasm' : 'ts';
+    if (forced !== 'ts' && !wasmSimdSupported()) return 'ts';
+    return forced;
+  }
+  const work = m * n * k;
+  if (work < SMALL_GEMM || !wasmSimdSupported()) return 'ts';
+  if (pool !== null && work >= THREADED_GEMM) return 'wasm-threads';
+  return 'wasm';
+}
+
+/**
+ * Forces one backend for every later call ('auto' restores the automatic choice); a backend
+ * the runtime lacks falls back as in `selectGemm`. Meant for tests and benchmarks.
+ */
+export function setGemmBackend(backend: GemmBackend | 'auto'): void {
+  if (!['auto', 'ts', 'wasm', 'wasm-threads'].includes(backend)) {
+    throw new RangeError(`setGemmBackend: unknown backend '${String(backend)}'; use 'auto', 'ts', 'wasm' or 'wasm-threads'.`);
+  }
+  forced = backend;
+}
+
+/**
+ * Starts a worker-thread pool (Node only) so large products use `threads` threads; `threads = 1`
+ * (or a runtime without worker threads or SharedArrayBuffer) stops it. Resolves to the number
+ * of threads in use.
+ *
+ * @example
+ * await useThreads(2);
+ * gemmF32(1024, 1024, 1024, a, 0, 1024, b, 0, 1024, c, 0, 1024); // both cores
+ */
+export async function useThreads(threads: number): Promise<number> {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`useThreads: threads must be a positive integer (got ${threads}).`);
+  }
+  const old = pool;
+  pool = null;
+  if (old !== null) await old.close();
+  const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+  if (threads === 1 || !isNode || typeof SharedArrayBuffer !== 'function' || !wasmSimdSupported()) return 1;
+  const { GemmPool } = await import('./pool.node.js');
+  pool = await GemmPool.start(threads);
+  return threads;
+}
+
+/** Threads the WASM GEMM runs on for large products (1 without a pool). */
+export function gemmThreads(): number {
+  return pool?.threads ?? 1;
+}
+
+function dispatch<T extends FloatArray>(
+  m: number, n: number, k: number,
+  a: T, aOff: number, lda: number,
+  b: T, bOff: number, ldb: number,
+  c: T, cOff: number, ldc: number,
+): void {
+  checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+  const backend = selectGemm(m, n, k);
+  if (backend === 'ts') gemmTs(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+  else if (backend === 'wasm-threads') pool!.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+  else gemmWasm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+}
+
+/** Validates sizes, offsets and leading dimensions, naming the one that is wrong. */
+export function checkGemm(
+  m: number, n: number, k: number,
+  a: FloatArray, aOff: number, lda: number,
+  b: FloatArray, bOff: number, ldb: number,
+  c: FloatArray, cOff: number, ldc: number,
+): void {
+  for (const [name, v] of [['m', m], ['n', n], ['k', k], ['aOff', aOff], ['bOff', bOff], ['cOff', cOff]] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`gemm: ${name} must be a non-negative integer (got ${v}).`);
+  }
+  const operand = (name: string, arr: FloatArray, off: number, ld: number, rows: number, cols: number, ldName: string): void => {
+    if (!Number.isInteger(ld) || ld < Math.max(1, cols)) {
+      throw new RangeError(`gemm: ${ldName} must be an integer ≥ the row length ${cols} of ${name} (got ${ld}).`);
+    }
+    if (rows > 0 && cols > 0 && off + (rows - 1) * ld + cols > arr.length) {
+      throw new RangeError(`gemm: ${name} (${rows}×${cols} at offset ${off}, ${ldName} ${ld}) needs ${off + (rows - 1) * ld + cols} elements but its array has ${arr.length}.`);
+    }
+  };
+  operand('A', a, aOff, lda, m, k, 'lda');
+  operand('B', b, bOff, ldb, k, n, 'ldb');
+  operand('C', c, cOff, ldc, m, n, 'ldc');
+}
+
+/**
+ * Single-precision C (m×n) = A (m×k) · B (k×n), row-major, element (i, j) of A at
+ * `a[aOff + i·lda + j]` (likewise B, C); C is overwritten. Runs on the backend `selectGemm` picks.
+ *
+ * @example
+ * const c = new Float32Array(4);
+ * gemmF32(2, 2, 2, Float32Array.of(1, 2, 3, 4), 0, 2, Float32Array.of(5, 6, 7, 8), 0, 2, c, 0, 2);
+ * // c = [19, 22, 43, 50]
+ */
+export const gemmF32: GemmFn<Float32Array> = (m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc) => {
+  if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) {
+    throw new TypeError('gemmF32 takes Float32Array operands A, B and C; use gemmF64 for Float64Array.');
+  }
+  dispatch(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+};
+
+/**
+ * Double-precision C = A·B; see `gemmF32`.
+ *
+ * @example
+ * const c = new Float64Array(1);
+ * gemmF64(1, 1, 3, Float64Array.of(1, 2, 3), 0, 3, Float64Array.of(4, 5, 6), 0, 1, c, 0, 1); // c = [32]
+ */
+export const gemmF64: GemmFn<Float64Array> = (m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc) => {
+  if (!(a instanceof Float64Array && b instanceof Float64Array && c instanceof Float64Array)) {
+    throw new TypeError('gemmF64 takes Float64Array operands A, B and C; use gemmF32 for Float32Array.');
+  }
+  dispatch(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+};
