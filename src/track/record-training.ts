@@ -24,6 +24,8 @@ export interface TrainingRecord {
   dataset?: DataFrame;
   /** The saved model file: stored as the artifact `model/<file name>`. */
   modelFile?: string;
+  /** Further files to store with the run (plots, reports), under the given artifact names. */
+  artifacts?: readonly { name: string; path: string; mediaType?: string }[];
   /** Register the model file under this name (needs modelFile). */
   register?: string;
   signature?: ModelSignature;
@@ -78,6 +80,7 @@ export async function recordTraining(store: TrackingStore, rec: TrainingRecord):
         run.setTag('registered_model', `${rec.register}:${version}`);
       }
     }
+    for (const a of rec.artifacts ?? []) await run.logArtifactFile(a.name, a.path, a.mediaType);
     await run.end('finished');
     return version === undefined ? { runId: run.id } : { runId: run.id, version };
   } catch (err) {

@@ -82,6 +82,8 @@ test('a regressor is scored by R² and evaluates with r2, rmse and mae', async (
   const r = JSON.parse(t.stdout);
   assert.equal(r.metric, 'r2');
   assert.ok(r.mean > 0.95, `cv r2 ${r.mean}`);
+  const artifacts = JSON.parse((await runCli(['runs', 'show', r.run_id, '--json'])).stdout).run.artifacts;
+  assert.ok(artifacts.some((a: { name: string }) => a.name === 'plots/residuals.png'), 'a regressor logs its residual plot');
   const e = JSON.parse((await runCli(['evaluate', saved, fresh, '--target', 'amount', '--json'])).stdout);
   assert.deepEqual(Object.keys(e.metrics), ['r2', 'rmse', 'mae']);
   assert.ok(e.score > 0.95);
@@ -96,7 +98,14 @@ test('train logs a run and --register adds a version that predict resolves throu
   assert.ok(r.saved.startsWith(join(dir, 'home', 'models')), 'default save path is under STRATA_HOME');
   const shown = await runCli(['runs', 'show', r.run_id, '--json']);
   assert.equal(shown.code, 0, shown.stderr);
-  assert.equal(JSON.parse(shown.stdout).run.params.model, 'gaussian-nb');
+  const run = JSON.parse(shown.stdout).run;
+  assert.equal(run.params.model, 'gaussian-nb');
+  const plots = run.artifacts.filter((a: { name: string }) => a.name.startsWith('plots/'));
+  assert.deepEqual(plots.map((a: { name: string }) => a.name).sort(), ['plots/confusion-matrix.png', 'plots/roc-curve.png']);
+  plots.forEach((a: { size: number; media_type: string }) => {
+    assert.equal(a.media_type, 'image/png');
+    assert.ok(a.size > 5000, 'a rendered chart, not an empty image');
+  });
   const alias = await runCli(['models', 'alias', 'shade-model', '1', 'production']);
   assert.equal(alias.code, 0, alias.stderr);
   const byAlias = await runCli(['predict', 'shade-model@production', fresh, '--json']);

@@ -7,11 +7,16 @@ import { type DataFrame } from '../../frame/index.js';
 import { inferSchema } from '../../frame/schema.js';
 import { readFile } from '../../frame/io/index.js';
 import {
-  KFold, StratifiedKFold, columnTransformerFromSchema, crossValidate, estimatorClass, isClassifier, makePipeline, registeredEstimators,
+  KFold, StratifiedKFold, columnTransformerFromSchema, confusionMatrix, crossValidate, rocCurve, estimatorClass, isClassifier, makePipeline, registeredEstimators,
   type Label, type StepEstimator,
 } from '../../learn/index.js';
-import { std as stdOf, mean as meanOf } from '../../tensor/index.js';
+import { std as stdOf, mean as meanOf, type NdArray } from '../../tensor/index.js';
 import { UsageError } from '../errors.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { confusionMatrixPlot, residualPlot, rocCurvePlot } from '../../plot/index.js';
+import { savePlot } from '../../plot/render/index.js';
 import { openStore, recordTraining } from '../../track/index.js';
 import { defaultModelPath, saveModelFile } from '../model-file.js';
 import { formatTable } from '../table.js';
@@ -61,7 +66,57 @@ export interface TrainOptions {
   save?: string;
 }
 
-export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainResult {
+/** Out-of-fold predictions: each row predicted by the fold model that did not see it. */
+export interface OutOfFold {
+  truth: Label[];
+  predictions: (Label | number)[];
+  /** Row-wise class probabilities (classifiers with predictProba), columns in `classes` order. */
+  probabilities?: number[][];
+  classes?: Label[];
+}
+
+export interface TrainOutcome {
+  result: TrainResult;
+  outOfFold: OutOfFold;
+}
+
+function outOfFold(
+  cv: { folds: { test: Int32Array }[]; estimators?: StepEstimator[] },
+  X: DataFrame,
+  y: Label[],
+  classification: boolean,
+): OutOfFold {
+  const predictions = new Array<Label | number>(y.length);
+  let probabilities: number[][] | undefined;
+  let classes: Label[] | undefined;
+  cv.folds.forEach((fold, i) => {
+    const model = cv.estimators![i]! as unknown as {
+      predict(X: DataFrame): Label[] | NdArray;
+      predictProba?(X: DataFrame): NdArray;
+      classes?: Label[];
+    };
+    const part = X.take(fold.test);
+    const raw = model.predict(part);
+    const values = Array.isArray(raw) ? raw : Array.from((raw as NdArray).toFloat64Array());
+    fold.test.forEach((row, j) => (predictions[row] = values[j]!));
+    if (!classification || typeof model.predictProba !== 'function') return;
+    let proba: NdArray;
+    try {
+      proba = model.predictProba(part);
+    } catch {
+      return; // e.g. SGD with hinge loss has no probabilities
+    }
+    classes ??= model.classes;
+    probabilities ??= new Array<number[]>(y.length);
+    const k = proba.shape[1]!;
+    const flat = proba.toFloat64Array();
+    fold.test.forEach((row, j) => (probabilities![row] = Array.from(flat.subarray(j * k, (j + 1) * k))));
+  });
+  const complete = probabilities !== undefined && probabilities.every((p) => p !== undefined);
+  return { truth: y, predictions, ...(complete ? { probabilities, classes } : {}) };
+}
+
+export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainOutcome {
   if (!df.columnNames.includes(opts.target)) {
     df.column(opts.target); // throws ColumnNotFoundError with the nearest name and the list
   }
@@ -90,7 +145,7 @@ export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainResult {
     ? new StratifiedKFold({ nSplits: k, shuffle: true, seed: opts.seed ?? 0 })
     : new KFold({ nSplits: k, shuffle: true, seed: opts.seed ?? 0 });
   const metric = classification ? 'accuracy' : 'r2';
-  const cv = crossValidate(pipeline, X, y, { cv: splitter, scoring: metric });
+  const cv = crossValidate(pipeline, X, y, { cv: splitter, scoring: metric, returnEstimator: true });
   pipeline.fit(X, y);
   const saved = opts.save ?? defaultModelPath(opts.model);
   saveModelFile(saved, {
@@ -105,7 +160,7 @@ export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainResult {
     pipeline: pipeline.toJSON(),
   });
   const folds = cv.testScore;
-  return {
+  const result: TrainResult = {
     model: opts.model,
     metric,
     folds,
@@ -115,6 +170,32 @@ export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainResult {
     run_id: null,
     preprocessing: notes,
   };
+  return { result, outOfFold: outOfFold(cv as never, X, y, classification) };
+}
+
+/**
+ * Diagnostic plots of the out-of-fold predictions as PNG files in `dir`: a confusion matrix (and
+ * a ROC curve for two classes with probabilities) for classifiers, residuals for regressors.
+ */
+export async function diagnosticPlots(oof: OutOfFold, classification: boolean, dir: string): Promise<{ name: string; path: string; mediaType: string }[]> {
+  const specs: [string, object][] = [];
+  if (classification) {
+    specs.push(['confusion-matrix.png', confusionMatrixPlot(confusionMatrix(oof.truth, oof.predictions as Label[]), { title: 'Confusion matrix (out-of-fold)' })]);
+    if (oof.probabilities && oof.classes?.length === 2) {
+      const positive = oof.classes[1]!;
+      const curve = rocCurve(oof.truth, oof.probabilities.map((p) => p[1]!), { posLabel: positive });
+      specs.push(['roc-curve.png', rocCurvePlot({ [`${String(positive)} vs ${String(oof.classes[0])}`]: curve }, { title: 'ROC curve (out-of-fold)' })]);
+    }
+  } else {
+    specs.push(['residuals.png', residualPlot(oof.truth as number[], oof.predictions as number[], { title: 'Residuals vs fitted (out-of-fold)' })]);
+  }
+  const out: { name: string; path: string; mediaType: string }[] = [];
+  for (const [name, spec] of specs) {
+    const path = join(dir, name);
+    await savePlot(spec as never, path);
+    out.push({ name: `plots/${name}`, path, mediaType: 'image/png' });
+  }
+  return out;
 }
 
 /**
@@ -124,7 +205,10 @@ export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainResult {
 export async function trackTraining(
   result: TrainResult,
   df: DataFrame,
-  context: { dataPath: string; target: string; params: Record<string, unknown>; seed?: number; store?: string; register?: string },
+  context: {
+    dataPath: string; target: string; params: Record<string, unknown>; seed?: number; store?: string; register?: string;
+    artifacts?: readonly { name: string; path: string; mediaType?: string }[];
+  },
 ): Promise<TrainResult> {
   const store = await openStore(context.store);
   try {
@@ -140,6 +224,7 @@ export async function trackTraining(
       datasetPath: context.dataPath,
       dataset: df,
       modelFile: result.saved,
+      ...(context.artifacts ? { artifacts: context.artifacts } : {}),
       ...(context.seed !== undefined ? { seed: context.seed } : {}),
       ...(context.register !== undefined ? { register: context.register } : {}),
       signature: {
@@ -185,12 +270,19 @@ export function registerTrain(program: Command): void {
       if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got '${opts.seed}'.`);
       const params = Object.fromEntries(opts.param.map(parseParam));
       const df = await readFrame(data, opts.format);
-      const trained = trainOnFrame(df, { target: opts.target, model: opts.model, params, cv, seed, ...(opts.save ? { save: opts.save } : {}) });
-      const r = await trackTraining(trained, df, {
-        dataPath: data, target: opts.target, params, seed,
-        ...(opts.store ? { store: opts.store } : {}),
-        ...(opts.register ? { register: opts.register } : {}),
-      });
+      const { result: trained, outOfFold: oof } = trainOnFrame(df, { target: opts.target, model: opts.model, params, cv, seed, ...(opts.save ? { save: opts.save } : {}) });
+      const plotDir = mkdtempSync(join(tmpdir(), 'strata-train-plots-'));
+      let r: TrainResult;
+      try {
+        const artifacts = await diagnosticPlots(oof, trained.metric === 'accuracy', plotDir);
+        r = await trackTraining(trained, df, {
+          dataPath: data, target: opts.target, params, seed, artifacts,
+          ...(opts.store ? { store: opts.store } : {}),
+          ...(opts.register ? { register: opts.register } : {}),
+        });
+      } finally {
+        rmSync(plotDir, { recursive: true, force: true });
+      }
       if (opts.json) {
         process.stdout.write(JSON.stringify(r) + '\n');
         return;
