@@ -15,11 +15,11 @@ import { closeSync, createReadStream, existsSync, mkdirSync, openSync, renameSyn
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { random } from '../src/tensor/index.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const LEFT = `${OUT}frame-1m.csv`;
 const RIGHT = `${OUT}frame-right-100k.csv`;
-const PYTHON = '/usr/bin/python3';
 const ROWS = 1_000_000;
 const RIGHT_ROWS = 100_000;
 const SEED = 20261125;
@@ -160,6 +160,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const fmt = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(1)} ms`);
+const orDash = (v: number | null, show: (v: number) => string): string => (v === null ? '—' : show(v));
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -172,17 +173,21 @@ async function main(): Promise<void> {
   }
   const [leftHash, rightHash] = await Promise.all([sha256(LEFT), sha256(RIGHT)]);
   const strata = new Side(spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker'], { stdio: ['pipe', 'pipe', 'inherit'] }));
-  const pandas = new Side(
-    spawn(PYTHON, [fileURLToPath(new URL('./anchors/pandas_anchor.py', import.meta.url))], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' },
-    }),
-  );
+  const skip = missingAnchor('pandas', ['pandas']);
+  if (skip) console.log(skip);
+  const pandas = skip
+    ? undefined
+    : new Side(
+        spawn(PYTHON, [fileURLToPath(new URL('./anchors/pandas_anchor.py', import.meta.url))], {
+          stdio: ['pipe', 'pipe', 'inherit'],
+          env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' },
+        }),
+      );
   await strata.hello();
-  const hello = await pandas.hello();
-  console.log(`Strata vs pandas ${String(hello.pandas)} — Node ${process.version}; data ${LEFT} (sha256 ${leftHash}…), right ${RIGHT} (sha256 ${rightHash}…)`);
+  const hello = pandas ? await pandas.hello() : { pandas: null };
+  console.log(`Strata vs pandas ${pandas ? String(hello.pandas) : '(skipped)'} — Node ${process.version}; data ${LEFT} (sha256 ${leftHash}…), right ${RIGHT} (sha256 ${rightHash}…)`);
   await strata.ask({ case: 'setup', right: RIGHT });
-  await pandas.ask({ case: 'setup', right: RIGHT });
+  await pandas?.ask({ case: 'setup', right: RIGHT });
 
   const ours: Record<string, number[]> = {};
   const theirs: Record<string, number[]> = {};
@@ -193,35 +198,39 @@ async function main(): Promise<void> {
     for (const c of CASES) {
       const request = { case: c, file: LEFT };
       const a = await strata.ask(request);
-      const b = await pandas.ask(request);
-      if (rep === 0) console.log(`  ${c}: strata check ${JSON.stringify(a.check)}, pandas check ${JSON.stringify(b.check)}`);
+      const b = await pandas?.ask(request);
+      if (rep === 0) console.log(`  ${c}: strata check ${JSON.stringify(a.check)}, pandas check ${b ? JSON.stringify(b.check) : '—'}`);
       (ours[c] ??= []).push(a.seconds);
-      (theirs[c] ??= []).push(b.seconds);
+      theirs[c] ??= [];
+      if (b) theirs[c].push(b.seconds);
       peakOurs[c] = Math.max(peakOurs[c] ?? 0, a.maxrss_mb);
-      peakTheirs[c] = Math.max(peakTheirs[c] ?? 0, b.maxrss_mb);
+      if (b) peakTheirs[c] = Math.max(peakTheirs[c] ?? 0, b.maxrss_mb);
     }
     for (const c of ['groupby-sql', 'join-sql']) extra[c]!.push((await strata.ask({ case: c })).seconds);
   }
   strata.stop();
-  pandas.stop();
+  pandas?.stop();
 
   console.log(`\n${['case', 'strata', 'pandas', 'ratio (median)', 'ratio min..max', 'peak RSS strata', 'peak RSS pandas'].join(' | ')}`);
   const results: object[] = [];
   for (const c of CASES as readonly CaseName[]) {
-    const ratios = ours[c]!.map((t, i) => t / theirs[c]![i]!);
+    const ratios = theirs[c]!.map((t, i) => ours[c]![i]! / t);
     const row = {
       case: c,
       strataMedianSeconds: median(ours[c]!),
-      pandasMedianSeconds: median(theirs[c]!),
-      ratioMedian: median(ratios),
-      ratioMin: Math.min(...ratios),
-      ratioMax: Math.max(...ratios),
+      pandasMedianSeconds: ratios.length ? median(theirs[c]!) : null,
+      ratioMedian: ratios.length ? median(ratios) : null,
+      ratioMin: ratios.length ? Math.min(...ratios) : null,
+      ratioMax: ratios.length ? Math.max(...ratios) : null,
       strataPeakRssMb: peakOurs[c]!,
-      pandasPeakRssMb: peakTheirs[c]!,
+      pandasPeakRssMb: peakTheirs[c] ?? null,
     };
     results.push(row);
     console.log(
-      [c, fmt(row.strataMedianSeconds), fmt(row.pandasMedianSeconds), `${row.ratioMedian.toFixed(2)}×`, `${row.ratioMin.toFixed(2)}..${row.ratioMax.toFixed(2)}`, `${row.strataPeakRssMb.toFixed(0)} MB`, `${row.pandasPeakRssMb.toFixed(0)} MB`].join(' | '),
+      [
+        c, fmt(row.strataMedianSeconds), orDash(row.pandasMedianSeconds, fmt), orDash(row.ratioMedian, (r) => `${r.toFixed(2)}×`),
+        orDash(row.ratioMin, (r) => `${r.toFixed(2)}..${row.ratioMax!.toFixed(2)}`), `${row.strataPeakRssMb.toFixed(0)} MB`, orDash(row.pandasPeakRssMb, (m) => `${m.toFixed(0)} MB`),
+      ].join(' | '),
     );
   }
   const sqlNote = Object.entries(extra).map(([k, v]) => `${k} ${fmt(median(v))}`).join(', ');

@@ -6,7 +6,7 @@
  * operands into WebAssembly memory and C out. It never asserts a time.
  * Options: `--only TEXT` (substring of a case label), `--reps N`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,9 @@ import { type FloatArray, gemmTs, gemmWasm } from '../src/kernels/index.js';
 import { GemmPool } from '../src/kernels/pool.node.js';
 import { instantiateGemm, plainGemmModule, wasmApi } from '../src/kernels/wasm-module.js';
 import { stageGemm, unstageGemm } from '../src/kernels/wasm-gemm.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 
 function args(): { only?: string; reps?: number } {
   const argv = process.argv.slice(2);
@@ -53,8 +53,8 @@ class NumpyAnchor {
   }
 
   static async start(): Promise<{ anchor?: NumpyAnchor; version?: string; reason?: string }> {
-    const probe = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' });
-    if (probe.status !== 0) return { reason: `NumPy is not installed for ${PYTHON}` };
+    const skip = missingAnchor('NumPy', ['numpy']);
+    if (skip) return { reason: skip };
     const script = fileURLToPath(new URL('./anchors/numpy_anchor.py', import.meta.url));
     const proc = spawn(PYTHON, [script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
     const anchor = new NumpyAnchor(proc);
@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   const busy = await busyFraction();
   const { anchor, version, reason } = await NumpyAnchor.start();
   const pool = await GemmPool.start(2);
-  console.log(`kernels GEMM vs NumPy ${version ?? '(skipped: ' + reason + ')'} — Node ${process.version}; NumPy/OpenBLAS 2 threads`);
+  if (reason) console.log(reason);
+  console.log(`kernels GEMM vs NumPy ${version ?? '(skipped)'} — Node ${process.version}; NumPy/OpenBLAS 2 threads`);
   console.log(`machine busy before start: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`}\n`);
 
   const backends: { name: string; run: Square; maxN: number }[] = [

@@ -20,10 +20,10 @@ import { fromTyped, random } from '../src/tensor/index.js';
 import { GradientBoostingClassifier } from '../src/learn/ensemble/gbdt/gradient-boosting-classifier.js';
 import { auc } from '../src/learn/ensemble/gbdt/metrics.js';
 import { threadsReady } from '../src/learn/ensemble/gbdt/parallel.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const ANCHOR = fileURLToPath(new URL('./anchors/learn_gbdt_anchor.py', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 const COLS = 28;
 const INFORMATIVE = 10;
 const REDUNDANT = 8;
@@ -159,7 +159,22 @@ async function main(): Promise<void> {
   }
   mkdirSync(OUT, { recursive: true });
   const reps = Number(arg('--reps') ?? 3);
-  const only = (arg('--only') ?? 'strata,xgboost,sklearn').split(',');
+  const requested = (arg('--only') ?? 'strata,xgboost,sklearn').split(',');
+  // What each anchor imports (roc_auc_score comes from scikit-learn on both Python sides).
+  const needs: Record<string, [string, string[]]> = {
+    xgboost: ['XGBoost', ['numpy', 'xgboost', 'sklearn']],
+    sklearn: ['scikit-learn', ['numpy', 'sklearn', 'threadpoolctl']],
+  };
+  const skipped = new Set<string>();
+  for (const name of requested) {
+    const need = needs[name];
+    const skip = need && missingAnchor(need[0], need[1]);
+    if (skip) {
+      console.log(skip);
+      skipped.add(name);
+    }
+  }
+  const only = requested.filter((name) => !skipped.has(name));
   const { prefix, sha } = dataFiles(rows);
   console.log(`GBDT bench: ${rows} × ${COLS} (train ${ntrain}, test ${rows - ntrain}), 100 trees, depth 6, lr 0.1, 2 threads; data sha256 ${sha}`);
   console.log(`Node ${process.version}; every fit in a fresh process; ${reps} repetitions interleaved\n`);
@@ -194,6 +209,7 @@ async function main(): Promise<void> {
   const ratios: Record<string, object> = {};
   for (const other of ['xgboost', 'sklearn']) {
     const o = results[other];
+    if (st && skipped.has(other)) console.log(`Strata/${other}: fit —, predict —, AUC —, peak memory — (anchor skipped)`);
     if (!st || !o) continue;
     const pairs = Math.min(st.length, o.length);
     const fitR = Array.from({ length: pairs }, (_, i) => st[i]!.fit / o[i]!.fit);
@@ -210,7 +226,7 @@ async function main(): Promise<void> {
         `(${r.predictMin.toFixed(2)}..${r.predictMax.toFixed(2)}), AUC ${r.aucDiff >= 0 ? '+' : ''}${r.aucDiff.toFixed(4)}, peak memory ${r.peakMemory.toFixed(2)}×`,
     );
   }
-  writeFileSync(`${OUT}learn-gbdt-${rows}.json`, JSON.stringify({ rows, cols: COLS, sha, node: process.version, summary, ratios, results }, null, 2));
+  writeFileSync(`${OUT}learn-gbdt-${rows}.json`, JSON.stringify({ rows, cols: COLS, sha, node: process.version, summary, ratios, skipped: [...skipped], results }, null, 2));
   console.log(`\nresults in bench/out/learn-gbdt-${rows}.json`);
 }
 

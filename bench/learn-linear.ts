@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { fromTyped, random } from '../src/tensor/index.js';
 import { LogisticRegression, Ridge } from '../src/learn/index.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const N = 100_000;
@@ -70,10 +71,13 @@ async function main(): Promise<void> {
   const yClsArr = Array.from(yCls);
   const yRegNd = fromTyped(yReg, [N]);
 
-  const py = spawn('/usr/bin/python3', ['-c', ANCHOR], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' } });
-  const lines = createInterface({ input: py.stdout! })[Symbol.asyncIterator]();
-  const hello = JSON.parse((await lines.next()).value as string) as { sklearn: string };
-  const ask = async (model: string, y: string): Promise<{ fit: number; predict: number; n_iter: number }> => {
+  const skip = missingAnchor('scikit-learn', ['numpy', 'sklearn']);
+  if (skip) console.log(skip);
+  const py = skip ? undefined : spawn(PYTHON, ['-c', ANCHOR], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' } });
+  const lines = py ? createInterface({ input: py.stdout! })[Symbol.asyncIterator]() : undefined;
+  const hello = lines ? (JSON.parse((await lines.next()).value as string) as { sklearn: string }) : { sklearn: null };
+  const ask = async (model: string, y: string): Promise<{ fit: number; predict: number; n_iter: number } | undefined> => {
+    if (!py || !lines) return undefined;
     py.stdin!.write(JSON.stringify({ model, X: files.X, y, n: N, p: P }) + '\n');
     return JSON.parse((await lines.next()).value as string);
   };
@@ -82,14 +86,14 @@ async function main(): Promise<void> {
     fn();
     return Number(process.hrtime.bigint() - t) / 1e9;
   };
-  console.log(`Strata vs scikit-learn ${hello.sklearn} (2 threads) — ${N} × ${P}, ${reps} reps, Node ${process.version}\n`);
+  console.log(`Strata vs scikit-learn ${hello.sklearn ?? '(skipped)'} (2 threads) — ${N} × ${P}, ${reps} reps, Node ${process.version}\n`);
   console.log('case | strata | scikit-learn | ratio (median) | ratio min..max');
   const results: object[] = [];
   for (const [label, kind] of [['LogisticRegression', 'logistic'], ['Ridge', 'ridge']] as const) {
     const ours = { fit: [] as number[], predict: [] as number[] };
     const theirs = { fit: [] as number[], predict: [] as number[] };
     let ourIter = 0;
-    let theirIter = 0;
+    let theirIter: number | null = null;
     for (let r = -1; r < reps; r++) {
       let model: LogisticRegression | Ridge;
       const fit = time(() => {
@@ -98,26 +102,28 @@ async function main(): Promise<void> {
       const predict = time(() => model.predict(Xnd));
       if (model! instanceof LogisticRegression) ourIter = model.nIter[0]!;
       const t = await ask(kind, kind === 'logistic' ? files.cls : files.reg);
-      theirIter = t.n_iter;
+      theirIter = t ? t.n_iter : null;
       if (r < 0) continue; // warm-up
       ours.fit.push(fit);
       ours.predict.push(predict);
+      if (!t) continue;
       theirs.fit.push(t.fit);
       theirs.predict.push(t.predict);
     }
     for (const phase of ['fit', 'predict'] as const) {
-      const ratios = ours[phase].map((v, k) => v / theirs[phase][k]!);
+      const ratios = theirs[phase].map((v, k) => ours[phase][k]! / v);
+      const any = ratios.length > 0;
       const row = {
-        case: `${label} ${phase}`, strataMedianSeconds: median(ours[phase]), sklearnMedianSeconds: median(theirs[phase]),
-        ratioMedian: median(ratios), ratioMin: Math.min(...ratios), ratioMax: Math.max(...ratios),
+        case: `${label} ${phase}`, strataMedianSeconds: median(ours[phase]), sklearnMedianSeconds: any ? median(theirs[phase]) : null,
+        ratioMedian: any ? median(ratios) : null, ratioMin: any ? Math.min(...ratios) : null, ratioMax: any ? Math.max(...ratios) : null,
         ...(phase === 'fit' && kind === 'logistic' ? { strataIterations: ourIter, sklearnIterations: theirIter } : {}),
       };
       results.push(row);
-      console.log(`${row.case} | ${ms(row.strataMedianSeconds)} | ${ms(row.sklearnMedianSeconds)} | ${row.ratioMedian.toFixed(2)}× | ${row.ratioMin.toFixed(2)}..${row.ratioMax.toFixed(2)}` +
-        (phase === 'fit' && kind === 'logistic' ? ` (iterations: strata ${ourIter}, sklearn ${theirIter})` : ''));
+      console.log(`${row.case} | ${ms(row.strataMedianSeconds)} | ${any ? ms(row.sklearnMedianSeconds!) : '—'} | ${any ? `${row.ratioMedian!.toFixed(2)}×` : '—'} | ${any ? `${row.ratioMin!.toFixed(2)}..${row.ratioMax!.toFixed(2)}` : '—'}` +
+        (phase === 'fit' && kind === 'logistic' ? ` (iterations: strata ${ourIter}, sklearn ${theirIter ?? '—'})` : ''));
     }
   }
-  py.stdin!.end();
+  py?.stdin!.end();
   writeFileSync(`${OUT}learn-linear.json`, JSON.stringify({ sklearn: hello.sklearn, node: process.version, n: N, p: P, results }, null, 2));
   console.log('\nresults in bench/out/learn-linear.json');
 }

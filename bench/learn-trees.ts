@@ -13,9 +13,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type NdArray, fromTyped, random } from '../src/tensor/index.js';
 import { RandomForestClassifier } from '../src/learn/index.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 
 function arg(flag: string, fallback: number): number {
   const i = process.argv.indexOf(flag);
@@ -119,14 +119,17 @@ async function main(): Promise<void> {
   const ytr = Array.from(y.subarray(0, train));
   const yte = Array.from(y.subarray(train));
 
-  const proc = spawn(PYTHON, ['-c', ANCHOR], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
-  const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
+  const skip = missingAnchor('scikit-learn', ['numpy', 'sklearn']);
+  if (skip) console.log(skip);
+  const proc = skip ? undefined : spawn(PYTHON, ['-c', ANCHOR], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
+  const lines = proc ? createInterface({ input: proc.stdout! })[Symbol.asyncIterator]() : undefined;
   const ask = async (msg: object): Promise<any> => {
+    if (!proc || !lines) return undefined;
     proc.stdin!.write(JSON.stringify(msg) + '\n');
     return JSON.parse((await lines.next()).value as string);
   };
-  const hello = await ask({ x: xFile, y: yFile, cols, train });
-  console.log(`RandomForestClassifier ${trees} trees on ${train} × ${cols} (2 threads each): Strata vs scikit-learn ${hello.sklearn}, Node ${process.version}`);
+  const hello = (await ask({ x: xFile, y: yFile, cols, train })) ?? { sklearn: null };
+  console.log(`RandomForestClassifier ${trees} trees on ${train} × ${cols} (2 threads each): Strata vs scikit-learn ${hello.sklearn ?? '(skipped)'}, Node ${process.version}`);
 
   const time = (fn: () => void): number => {
     const t = process.hrtime.bigint();
@@ -136,9 +139,9 @@ async function main(): Promise<void> {
   const ours = { fit: [] as number[], predict: [] as number[] };
   const theirs = { fit: [] as number[], predict: [] as number[] };
   let ourAcc = 0;
-  let theirAcc = 0;
+  let theirAcc: number | null = null;
   let ourNodes = 0;
-  let theirNodes = 0;
+  let theirNodes: number | null = null;
   for (let r = 0; r < reps; r++) {
     let model!: RandomForestClassifier;
     ours.fit.push(time(() => (model = new RandomForestClassifier({ nEstimators: trees, nJobs: 2, randomState: r }).fit(Xtr, ytr))));
@@ -146,23 +149,31 @@ async function main(): Promise<void> {
     ourNodes = model.estimators.reduce((s, t) => s + t.nodeCount, 0);
     ours.predict.push(time(() => model.predictProba(Xtr)));
     const f = await ask({ op: 'fit', trees, seed: r });
-    theirs.fit.push(f.seconds);
-    theirAcc = f.accuracy;
-    theirNodes = f.nodes;
-    theirs.predict.push((await ask({ op: 'predict' })).seconds);
-    console.log(`rep ${r}: fit ${ours.fit[r]!.toFixed(2)} s vs ${theirs.fit[r]!.toFixed(2)} s; predict ${ours.predict[r]!.toFixed(2)} s vs ${theirs.predict[r]!.toFixed(2)} s`);
+    if (f) {
+      theirs.fit.push(f.seconds);
+      theirAcc = f.accuracy;
+      theirNodes = f.nodes;
+      theirs.predict.push((await ask({ op: 'predict' })).seconds);
+    }
+    const vs = (v: number | undefined): string => (v === undefined ? '' : ` vs ${v.toFixed(2)} s`);
+    console.log(`rep ${r}: fit ${ours.fit[r]!.toFixed(2)} s${vs(theirs.fit[r])}; predict ${ours.predict[r]!.toFixed(2)} s${vs(theirs.predict[r])}`);
   }
-  proc.stdin!.end();
+  proc?.stdin!.end();
+  const any = theirs.fit.length > 0;
   const result = {
     trees, train, test, cols, reps,
     strata: { fitSeconds: median(ours.fit), predictSeconds: median(ours.predict), testAccuracy: ourAcc, nodes: ourNodes },
-    sklearn: { version: hello.sklearn, fitSeconds: median(theirs.fit), predictSeconds: median(theirs.predict), testAccuracy: theirAcc, nodes: theirNodes },
-    fitRatio: median(ours.fit.map((v, i) => v / theirs.fit[i]!)),
-    predictRatio: median(ours.predict.map((v, i) => v / theirs.predict[i]!)),
+    sklearn: any
+      ? { version: hello.sklearn, fitSeconds: median(theirs.fit), predictSeconds: median(theirs.predict), testAccuracy: theirAcc, nodes: theirNodes }
+      : null,
+    fitRatio: any ? median(ours.fit.map((v, i) => v / theirs.fit[i]!)) : null,
+    predictRatio: any ? median(ours.predict.map((v, i) => v / theirs.predict[i]!)) : null,
   };
-  console.log(`\nfit:     Strata ${result.strata.fitSeconds.toFixed(2)} s, scikit-learn ${result.sklearn.fitSeconds.toFixed(2)} s, ratio ${result.fitRatio.toFixed(2)}× (target ≤ 1.0)`);
-  console.log(`predict: Strata ${result.strata.predictSeconds.toFixed(2)} s, scikit-learn ${result.sklearn.predictSeconds.toFixed(2)} s, ratio ${result.predictRatio.toFixed(2)}× (target ≤ 1.0)`);
-  console.log(`test accuracy: Strata ${ourAcc.toFixed(4)}, scikit-learn ${theirAcc.toFixed(4)}; nodes ${ourNodes} vs ${theirNodes}`);
+  const s = (v: number | undefined): string => (v === undefined ? '—' : `${v.toFixed(2)} s`);
+  const x = (v: number | null): string => (v === null ? '—' : `${v.toFixed(2)}×`);
+  console.log(`\nfit:     Strata ${s(result.strata.fitSeconds)}, scikit-learn ${s(result.sklearn?.fitSeconds)}, ratio ${x(result.fitRatio)} (target ≤ 1.0)`);
+  console.log(`predict: Strata ${s(result.strata.predictSeconds)}, scikit-learn ${s(result.sklearn?.predictSeconds)}, ratio ${x(result.predictRatio)} (target ≤ 1.0)`);
+  console.log(`test accuracy: Strata ${ourAcc.toFixed(4)}, scikit-learn ${theirAcc === null ? '—' : theirAcc.toFixed(4)}; nodes ${ourNodes} vs ${theirNodes ?? '—'}`);
   writeFileSync(`${OUT}learn-trees.json`, JSON.stringify(result, null, 2));
 }
 

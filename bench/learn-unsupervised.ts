@@ -12,15 +12,15 @@
  * 'auto' algorithm (scikit-learn: brute force on BLAS above 15 features; Strata: KD-tree) and
  * both on 'kd_tree'.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { fromTyped, random } from '../src/tensor/index.js';
 import { KMeans, KNeighborsClassifier, PCA } from '../src/learn/index.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 
 const ANCHOR = String.raw`
 import json, sys, time
@@ -72,8 +72,8 @@ class SklearnAnchor {
   }
 
   static async start(): Promise<{ anchor?: SklearnAnchor; version?: string; reason?: string }> {
-    const probe = spawnSync(PYTHON, ['-c', 'import sklearn'], { encoding: 'utf8' });
-    if (probe.status !== 0) return { reason: `scikit-learn is not installed for ${PYTHON} (apt-get install -y python3-sklearn)` };
+    const skip = missingAnchor('scikit-learn', ['numpy', 'sklearn']);
+    if (skip) return { reason: skip };
     const proc = spawn(PYTHON, ['-c', ANCHOR], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2', MKL_NUM_THREADS: '2' },
@@ -142,7 +142,8 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const fmt = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(1)} ms`);
+const fmt = (s: number): string => (Number.isNaN(s) ? '—' : s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(1)} ms`);
+const ratio = (r: number): string => (Number.isNaN(r) ? '—' : `${r.toFixed(2)}×`);
 
 interface Case {
   label: string;
@@ -216,7 +217,8 @@ async function main(): Promise<void> {
   ];
 
   const { anchor, version, reason } = await SklearnAnchor.start();
-  console.log(`Strata vs scikit-learn ${version ?? `(skipped: ${reason})`} — Node ${process.version}, Strata 1 thread, scikit-learn 2 threads, ${reps} reps (medians)\n`);
+  if (reason) console.log(reason);
+  console.log(`Strata vs scikit-learn ${version ?? '(skipped)'} — Node ${process.version}, Strata 1 thread, scikit-learn 2 threads, ${reps} reps (medians)\n`);
   console.log(['case', 'fit strata', 'fit sklearn', 'fit ratio', 'predict strata', 'predict sklearn', 'predict ratio', 'check (strata / sklearn)'].join(' | '));
   const results: object[] = [];
   for (const c of cases) {
@@ -238,7 +240,7 @@ async function main(): Promise<void> {
     };
     results.push(row);
     console.log([
-      c.label, fmt(fitO), fmt(fitT), `${row.fitRatio.toFixed(2)}×`, fmt(predO), fmt(predT), `${row.predictRatio.toFixed(2)}×`,
+      c.label, fmt(fitO), fmt(fitT), ratio(row.fitRatio), fmt(predO), fmt(predT), ratio(row.predictRatio),
       `${row.strataValue.toPrecision(8)} / ${row.sklearnValue === null ? '—' : row.sklearnValue.toPrecision(8)}`,
     ].join(' | '));
   }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { barChart, scatterChart } from '../src/plot/index.js';
 import { renderPng } from '../src/plot/render/index.js';
 import { random } from '../src/tensor/index.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const repsArg = process.argv.indexOf('--reps');
@@ -50,12 +51,14 @@ for line in sys.stdin:
     print(json.dumps({'seconds': s, 'bytes': n}), flush=True)
 `;
 
-const py = spawn('/usr/bin/python3', ['-c', PY, `${OUT}plot-data.json`], { stdio: ['pipe', 'pipe', 'inherit'] });
-const lines = createInterface({ input: py.stdout });
+const skip = missingAnchor('Matplotlib', ['matplotlib']);
+if (skip) console.log(skip);
+const py = skip ? undefined : spawn(PYTHON, ['-c', PY, `${OUT}plot-data.json`], { stdio: ['pipe', 'pipe', 'inherit'] });
 const pending: ((s: string) => void)[] = [];
-lines.on('line', (l) => pending.shift()?.(l));
-const anchor = (name: string): Promise<{ seconds: number; bytes: number }> =>
+if (py) createInterface({ input: py.stdout }).on('line', (l) => pending.shift()?.(l));
+const anchor = (name: string): Promise<{ seconds: number; bytes: number } | undefined> =>
   new Promise((res) => {
+    if (!py) return res(undefined);
     pending.push((l) => res(JSON.parse(l)));
     py.stdin.write(name + '\n');
   });
@@ -81,9 +84,12 @@ for (const name of ['scatter', 'bar']) {
   const b: number[] = [];
   for (let r = 0; r < REPS; r++) {
     a.push((await strata(name)).seconds);
-    b.push((await anchor(name)).seconds);
+    const t = await anchor(name);
+    if (t) b.push(t.seconds);
   }
   const label = name === 'scatter' ? 'scatter 10,000 pts' : 'bar 100 bars';
-  console.log(`${label.padEnd(20)} ${(median(a) * 1000).toFixed(1).padStart(9)}  ${(median(b) * 1000).toFixed(1).padStart(13)}  ${(median(a) / median(b)).toFixed(2).padStart(5)}`);
+  const theirs = b.length ? (median(b) * 1000).toFixed(1) : '—';
+  const ratio = b.length ? (median(a) / median(b)).toFixed(2) : '—';
+  console.log(`${label.padEnd(20)} ${(median(a) * 1000).toFixed(1).padStart(9)}  ${theirs.padStart(13)}  ${ratio.padStart(5)}`);
 }
-py.stdin.end();
+py?.stdin.end();

@@ -3,15 +3,15 @@
  * medians and the Strata/NumPy ratio per pair (see shared/BENCHMARKS.md). It never asserts a
  * time. Options: `--only NAME` (substring of a case label), `--reps N`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type NdArray, add, exp, fromTyped, matmul, slice, sort, sum, linalg, random } from '../src/tensor/index.js';
+import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 
 interface Case {
   label: string;
@@ -73,10 +73,8 @@ class NumpyAnchor {
   }
 
   static async start(): Promise<{ anchor?: NumpyAnchor; version?: string; reason?: string }> {
-    const probe = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' });
-    if (probe.status !== 0) {
-      return { reason: `NumPy is not installed for ${PYTHON} (apt-get install -y python3-numpy python3-scipy)` };
-    }
+    const skip = missingAnchor('NumPy', ['numpy']);
+    if (skip) return { reason: skip };
     const script = fileURLToPath(new URL('./anchors/numpy_anchor.py', import.meta.url));
     const proc = spawn(PYTHON, [script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
     const anchor = new NumpyAnchor(proc);
@@ -114,7 +112,8 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const busy = await busyFraction();
   const { anchor, version, reason } = await NumpyAnchor.start();
-  console.log(`Strata vs NumPy ${version ?? '(skipped: ' + reason + ')'} — Node ${process.version}, Strata single-threaded, NumPy/OpenBLAS 2 threads`);
+  if (reason) console.log(reason);
+  console.log(`Strata vs NumPy ${version ?? '(skipped)'} — Node ${process.version}, Strata single-threaded, NumPy/OpenBLAS 2 threads`);
   console.log(`machine busy before start: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`}\n`);
   const rng = random.defaultRng(20261125);
   const results: object[] = [];
