@@ -76,6 +76,17 @@ test('toMatrix is row-major with NaN for missing values and satisfies learn\'s F
   assert.equal(big.data[28 * 999_999 + 27], 27);
 });
 
+test('toMatrix places every value for widths that use each interleaving sweep (8, 4 and single columns)', () => {
+  for (const m of [1, 4, 8, 13, 28]) {
+    const n = 2500; // not a multiple of the 1024-row block
+    const cols: Record<string, Float64Array> = {};
+    for (let j = 0; j < m; j++) cols[`c${j}`] = Float64Array.from({ length: n }, (_, i) => i * 100 + j);
+    const mat = DataFrame.fromColumns(cols).toMatrix();
+    assert.deepEqual(mat.shape, [n, m]);
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (mat.data[i * m + j] !== i * 100 + j) assert.fail(`m=${m}: [${i}, ${j}] is ${mat.data[i * m + j]}`);
+  }
+});
+
 test('a missing column lists the available ones and suggests the nearest', () => {
   const prices = DataFrame.fromColumns({ price: [1], quantity: [2] });
   assert.throws(() => prices.column('prise'), (e: unknown) => {

@@ -202,6 +202,115 @@ export function factorize(columns: readonly (readonly Column[])[], nullsAsKey = 
   return acc;
 }
 
+/** Groups of one key column with codes already in ascending key order (see `sortedIntGroups`). */
+export interface SortedGroups {
+  /** Group of each row, numbered in ascending key order; -1 for a missing key. */
+  codes: Int32Array;
+  count: number;
+  /** The first row of each group. */
+  first: Int32Array;
+  /** Rows per group. */
+  sizes: Int32Array;
+}
+
+/**
+ * Group codes for a single int32 or bool key whose values span a small range, numbered in
+ * ascending key order: the key minus its minimum indexes a table directly, so there is no hashing
+ * and no sort of the groups afterwards (two passes over the rows, three when the range has gaps). Rows with a missing key
+ * get -1. Returns null when the fast path does not apply (other dtypes, no present values, or a
+ * range much wider than the number of rows); callers then use `factorize` and sort.
+ *
+ * @example
+ * sortedIntGroups(Column.from('k', [5, 3, 5])); // codes [1, 0, 1], count 2, first [1, 0], sizes [1, 2]
+ */
+export function sortedIntGroups(col: Column): SortedGroups | null {
+  if (col.dtype !== 'int32' && col.dtype !== 'bool') return null;
+  const d = col.data as Int32Array | Uint8Array;
+  const valid = col.validity;
+  const n = d.length;
+  if (valid === null) minMax(d);
+  else minMaxPresent(d, valid);
+  const lo = rangeLo;
+  if (rangeHi < lo) return null;
+  const span = rangeHi - lo + 1;
+  if (span > TABLE_LIMIT || span > Math.max(2 * n, 1 << 16)) return null;
+  // Pass 2: each row's offset into the value range (its code if every value in the range is
+  // present), rows per value and the first row holding each value.
+  const codes = new Int32Array(n);
+  const slot = new Int32Array(span);
+  const firstBySlot = new Int32Array(span);
+  if (valid === null) offsetsAndCounts(d, lo, codes, slot, firstBySlot);
+  else offsetsAndCountsPresent(d, valid, lo, codes, slot, firstBySlot);
+  // Present values in ascending order get codes 0, 1, …; `slot` becomes the offset → code table.
+  const sizesAll = new Int32Array(Math.min(span, n));
+  const firstAll = new Int32Array(sizesAll.length);
+  let count = 0;
+  for (let t = 0; t < span; t++) {
+    const c = slot[t]!;
+    if (c === 0) continue;
+    sizesAll[count] = c;
+    firstAll[count] = firstBySlot[t]!;
+    slot[t] = count++;
+  }
+  // Pass 3, only when some value in the range is absent: offsets → codes.
+  if (count < span) remapCodes(codes, slot);
+  return { codes, count, first: firstAll.slice(0, count), sizes: sizesAll.slice(0, count) };
+}
+
+// The passes of sortedIntGroups, one loop per function so that V8 optimizes each while it runs
+// (on-stack replacement) without deoptimizing on code after the loop it has not seen yet.
+// minMax/minMaxPresent hand their result back through these two module variables: a returned
+// object literal would be code after the loop without type feedback, and deoptimize the loop.
+let rangeLo = 0;
+let rangeHi = 0;
+function minMax(d: Int32Array | Uint8Array): void {
+  let lo = 2147483647;
+  let hi = -2147483648;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  rangeLo = lo;
+  rangeHi = hi;
+}
+function minMaxPresent(d: Int32Array | Uint8Array, valid: Uint8Array): void {
+  let lo = 2147483647;
+  let hi = -2147483648;
+  for (let i = 0; i < d.length; i++) {
+    if (valid[i] === 0) continue;
+    const v = d[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  rangeLo = lo;
+  rangeHi = hi;
+}
+function offsetsAndCounts(d: Int32Array | Uint8Array, lo: number, codes: Int32Array, slot: Int32Array, firstBySlot: Int32Array): void {
+  for (let i = 0; i < d.length; i++) {
+    const t = d[i]! - lo;
+    codes[i] = t;
+    if (slot[t]!++ === 0) firstBySlot[t] = i;
+  }
+}
+function offsetsAndCountsPresent(d: Int32Array | Uint8Array, valid: Uint8Array, lo: number, codes: Int32Array, slot: Int32Array, firstBySlot: Int32Array): void {
+  for (let i = 0; i < d.length; i++) {
+    if (valid[i] === 0) {
+      codes[i] = -1;
+      continue;
+    }
+    const t = d[i]! - lo;
+    codes[i] = t;
+    if (slot[t]!++ === 0) firstBySlot[t] = i;
+  }
+}
+function remapCodes(codes: Int32Array, table: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const t = codes[i]!;
+    if (t >= 0) codes[i] = table[t]!;
+  }
+}
+
 /** For each code, the first row that has it (codes numbered 0..count-1). */
 export function firstRows(codes: Int32Array, count: number): Int32Array {
   const first = new Int32Array(count).fill(-1);

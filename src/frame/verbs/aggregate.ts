@@ -18,6 +18,8 @@ export type AggFunction = (values: Scalar[]) => Scalar;
 export interface Groups {
   codes: Int32Array;
   count: number;
+  /** Rows per group (optional): lets count and size of columns without missing values skip a pass. */
+  sizes?: Int32Array;
 }
 
 function numeric(col: Column, agg: string): Float64Array {
@@ -51,6 +53,7 @@ function intIfFits(name: string, values: Float64Array): Column {
 }
 
 function counts(g: Groups, col: Column | null): Int32Array {
+  if (g.sizes !== undefined && (col === null || col.nullCount === 0)) return g.sizes.slice();
   const out = new Int32Array(g.count);
   const codes = g.codes;
   if (col === null || col.nullCount === 0) {
@@ -62,15 +65,41 @@ function counts(g: Groups, col: Column | null): Int32Array {
   return out;
 }
 
+/** Per-group sums of the present (non-NaN) values, in row order. */
 function sums(g: Groups, x: Float64Array): Float64Array {
   const out = new Float64Array(g.count);
-  const codes = g.codes;
+  addPresent(g.codes, x, out);
+  return out;
+}
+
+/** Per-group means of the present values: sums and counts in one pass. */
+function means(g: Groups, x: Float64Array): Float64Array {
+  const out = new Float64Array(g.count);
+  const n = new Int32Array(g.count);
+  addAndCountPresent(g.codes, x, out, n);
+  for (let k = 0; k < g.count; k++) out[k] = n[k] ? out[k]! / n[k]! : NaN;
+  return out;
+}
+
+// The row loops are one-loop functions: V8 optimizes such a loop while it runs (on-stack
+// replacement) without deoptimizing on code after it that has not run yet, which matters for a
+// single group-by over a freshly read frame.
+function addPresent(codes: Int32Array, x: Float64Array, out: Float64Array): void {
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i]!;
     const v = x[i]!;
     if (c >= 0 && v === v) out[c]! += v;
   }
-  return out;
+}
+function addAndCountPresent(codes: Int32Array, x: Float64Array, out: Float64Array, n: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    const v = x[i]!;
+    if (c >= 0 && v === v) {
+      out[c]! += v;
+      n[c]!++;
+    }
+  }
 }
 
 function variances(g: Groups, x: Float64Array, ddof: number): Float64Array {
@@ -220,12 +249,8 @@ export function aggregate(g: Groups, col: Column, agg: AggName | AggFunction, na
       for (let i = 0; i < x.length; i++) if (g.codes[i]! >= 0 && x[i] === x[i]) out[g.codes[i]!]! *= x[i]!;
       return isInt ? intIfFits(name, out) : Column.float64(name, out);
     }
-    case 'mean': {
-      const s = sums(g, numeric(col, agg));
-      const n = counts(g, col);
-      for (let k = 0; k < g.count; k++) s[k] = n[k] ? s[k]! / n[k]! : NaN;
-      return Column.float64(name, s);
-    }
+    case 'mean':
+      return Column.float64(name, means(g, numeric(col, agg)));
     case 'var':
       return Column.float64(name, variances(g, numeric(col, agg), options.ddof ?? 1));
     case 'std': {

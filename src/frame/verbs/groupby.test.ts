@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
-import { DataFrame, ColumnNotFoundError, FrameError, ColumnTypeError } from '../index.js';
+import { Column, DataFrame, ColumnNotFoundError, FrameError, ColumnTypeError } from '../index.js';
 import { assertFrameEqual, frameFromData } from '../testing.js';
 
 const fx = loadFixture('frame_verbs');
@@ -55,4 +55,34 @@ test('group-by on a million rows stays on typed arrays (well under a second)', (
   assert.equal(r.numRows, 1000);
   assert.equal(r.column('x_count').get(0), 1000);
   assert.ok(ms < 1500, `took ${ms.toFixed(0)} ms`);
+});
+
+test('integer keys (direct indexing) group exactly like the same keys as floats (hashing, then sorting)', () => {
+  const n = 5000;
+  const key = new Int32Array(n);
+  const valid = new Uint8Array(n);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    key[i] = ((i * 7919) % 613) - 300 + (i % 3 === 0 ? 0 : 5); // negatives and gaps
+    valid[i] = i % 17 === 0 ? 0 : 1;
+    x[i] = Math.sin(i) * 1e3;
+    y[i] = i % 11 === 0 ? NaN : Math.cos(i);
+  }
+  const asFloat = Float64Array.from(key, (k, i) => (valid[i] ? k : NaN));
+  const spec = { x: ['mean', 'sum', 'count', 'std'], y: ['mean', 'sum', 'count', 'max'] } as const;
+  for (const v of [null, valid]) {
+    const ints = DataFrame.fromColumns({ k: Column.int32('k', key, v), x, y });
+    const floats = DataFrame.fromColumns({ k: v === null ? Float64Array.from(key) : asFloat, x, y });
+    const a = ints.groupBy('k').agg(spec);
+    const b = floats.groupBy('k').agg(spec);
+    assert.equal(a.column('k').dtype, 'int32');
+    assert.deepEqual(a.column('k').toArray(), b.column('k').toArray());
+    for (const c of a.columnNames.slice(1)) assert.deepEqual(a.column(c).toArray(), b.column(c).toArray(), c);
+    assert.deepEqual(ints.groupBy('k').size().column('size').toArray(), floats.groupBy('k').size().column('size').toArray());
+    assert.deepEqual(Array.from(ints.groupBy('k').keyRows), Array.from(floats.groupBy('k').keyRows));
+    // Unsorted groups and dropNull: false take the general path and still agree.
+    assert.deepEqual(ints.groupBy('k', { sort: false }).agg(spec).toColumns(), floats.groupBy('k', { sort: false }).agg(spec).cast({ k: 'int32' }).toColumns());
+    assert.deepEqual(ints.groupBy('k', { dropNull: false }).agg({ x: 'sum' }).column('x').toArray(), floats.groupBy('k', { dropNull: false }).agg({ x: 'sum' }).column('x').toArray());
+  }
 });

@@ -1,11 +1,12 @@
 /**
- * groupBy(...).agg(...): hash grouping of rows by key columns into dense codes, then one pass
- * per aggregation over typed arrays (see aggregate.ts).
+ * groupBy(...).agg(...): grouping of rows by key columns into dense codes (direct indexing for one
+ * small-range integer key, hashing otherwise), then one pass per aggregation over typed arrays
+ * (see aggregate.ts).
  */
 import { Column } from '../column.js';
 import type { AnyRow, DataFrame } from '../dataframe.js';
 import { ColumnNotFoundError, FrameError } from '../errors.js';
-import { factorize, firstRows, orderBy, sortKey } from '../keys.js';
+import { factorize, firstRows, orderBy, sortedIntGroups, sortKey } from '../keys.js';
 import { AGG_NAMES, aggregate, type AggFunction, type AggName, type AggOptions, type Groups } from './aggregate.js';
 
 /** One aggregation with an explicit source column (and options such as quantile's q). */
@@ -42,12 +43,25 @@ export class GroupBy<R extends AnyRow = AnyRow> {
   readonly numGroups: number;
   /** A representative row of each group, in group order. */
   readonly keyRows: Int32Array;
+  /** Rows per group, when the grouping produced them for free (else counted on demand). */
+  private sizes: Int32Array | null = null;
 
   constructor(df: DataFrame<R>, keys: readonly string[], options: GroupByOptions = {}) {
     if (keys.length === 0) throw new FrameError('groupBy needs at least one key column.');
     df.requireColumns(keys, 'groupBy');
     this.frame = df;
     this.keys = keys;
+    // One small-range integer key: direct indexing gives codes already in key order.
+    const keyCol = keys.length === 1 ? df.column(keys[0]!) : null;
+    const direct =
+      keyCol !== null && options.sort !== false && (options.dropNull !== false || keyCol.nullCount === 0) ? sortedIntGroups(keyCol) : null;
+    if (direct !== null) {
+      this.codes = direct.codes;
+      this.numGroups = direct.count;
+      this.keyRows = direct.first;
+      this.sizes = direct.sizes;
+      return;
+    }
     const { codes: [codes0], count } = factorize(keys.map((k) => [df.column(k)]), options.dropNull === false);
     let codes = codes0!;
     let first = firstRows(codes, count);
@@ -67,7 +81,8 @@ export class GroupBy<R extends AnyRow = AnyRow> {
   }
 
   private get groups(): Groups {
-    return { codes: this.codes, count: this.numGroups };
+    this.sizes ??= countRows(this.codes, this.numGroups);
+    return { codes: this.codes, count: this.numGroups, sizes: this.sizes };
   }
 
   /** The key columns, one row per group. */
@@ -150,7 +165,7 @@ export class GroupBy<R extends AnyRow = AnyRow> {
   }
   /** Rows per group, as a column named `size`. */
   size(): DataFrame {
-    return this.frame.withColumns([...this.keyFrame().columns, Column.int32('size', countRows(this.codes, this.numGroups))], this.numGroups);
+    return this.frame.withColumns([...this.keyFrame().columns, Column.int32('size', this.groups.sizes!.slice())], this.numGroups);
   }
 }
 
