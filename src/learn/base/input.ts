@@ -137,6 +137,20 @@ export function encodeLabels(labels: readonly Label[]): { classes: Label[]; code
   return { classes: distinct, codes };
 }
 
+/**
+ * For each row of a row-major n×k score matrix, the label of its highest-scoring column (the
+ * first one on ties), as classifiers turn probabilities or log-likelihoods into predictions.
+ */
+export function argmaxLabels(scores: ArrayLike<number>, k: number, classes: readonly Label[]): Label[] {
+  const out: Label[] = new Array(scores.length / k);
+  for (let i = 0; i < out.length; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (scores[i * k + c]! > scores[i * k + best]!) best = c;
+    out[i] = classes[best]!;
+  }
+  return out;
+}
+
 /** Orders labels like NumPy's sort of a homogeneous array: numbers numerically, strings by code point. */
 export function compareLabels(a: Label, b: Label): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;

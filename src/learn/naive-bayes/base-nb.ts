@@ -9,7 +9,8 @@ import {
   type Label, type LabelInput, type Matrix, type MatrixInput, checkFeatureCount, compareLabels, encodeLabels, toLabels, toMatrix,
 } from '../base/input.js';
 import { Classifier, type ProbabilisticClassifier } from '../base/kinds.js';
-import { argmaxClasses, logPosterior } from './joint-log-likelihood.js';
+import { logPosterior } from './joint-log-likelihood.js';
+import { argmaxLabels } from '../base/input.js';
 
 /** Fitted state every naive Bayes model has. */
 export interface NBState {
@@ -59,8 +60,8 @@ export abstract class BaseNB<P extends object, S extends NBState> extends Classi
   }
 
   predict(X: MatrixInput): Label[] {
-    const { jll, n, s } = this.scores(X, 'predict');
-    return argmaxClasses(jll, n, s.classes.length, s.classes);
+    const { jll, s } = this.scores(X, 'predict');
+    return argmaxLabels(jll, s.classes.length, s.classes);
   }
 
   predictLogProba(X: MatrixInput): NdArray {

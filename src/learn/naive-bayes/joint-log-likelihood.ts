@@ -20,17 +20,6 @@ export function logPosterior(jll: Float64Array, n: number, c: number): NdArray {
   return fromTyped(out, [n, c]);
 }
 
-/** The class with the largest joint log likelihood in each row (first on ties). */
-export function argmaxClasses(jll: Float64Array, n: number, c: number, classes: readonly Label[]): Label[] {
-  const out: Label[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let l = 1; l < c; l++) if (jll[i * c + l]! > jll[i * c + best]!) best = l;
-    out[i] = classes[best]!;
-  }
-  return out;
-}
-
 /** Class index of each label, given the sorted class list; unknown labels are an error. */
 export function codesFor(labels: readonly Label[], classes: readonly Label[], who: string): Int32Array {
   const index = new Map(classes.map((c, i) => [c, i]));

@@ -6,7 +6,7 @@
 import { type NdArray, fromTyped } from '../../tensor/index.js';
 import { DataError } from '../base/errors.js';
 import { registerEstimator } from '../base/estimator.js';
-import { type Label, type LabelInput, type MatrixInput, encodeLabels, toLabels } from '../base/input.js';
+import { type Label, type LabelInput, type MatrixInput, argmaxLabels, encodeLabels, toLabels } from '../base/input.js';
 import { Classifier, type ProbabilisticClassifier } from '../base/kinds.js';
 import type { ClassificationCriterionName } from './criterion.js';
 import {
@@ -45,17 +45,6 @@ export function normalizeRows(values: Float64Array, stride: number): Float64Arra
     for (let c = 0; c < stride; c++) values[o + c] /= s;
   }
   return values;
-}
-
-/** The label of the largest of each row's `k` values (row-major; the first class on ties). */
-export function argmaxLabels(values: Float64Array, k: number, classes: readonly Label[]): Label[] {
-  const out: Label[] = new Array(values.length / k);
-  for (let i = 0; i < out.length; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (values[i * k + c]! > values[i * k + best]!) best = c;
-    out[i] = classes[best]!;
-  }
-  return out;
 }
 
 /**
