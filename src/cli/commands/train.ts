@@ -89,6 +89,7 @@ function outOfFold(
   const predictions = new Array<Label | number>(y.length);
   let probabilities: number[][] | undefined;
   let classes: Label[] | undefined;
+  let withProbabilities = 0;
   cv.folds.forEach((fold, i) => {
     const model = cv.estimators![i]! as unknown as {
       predict(X: DataFrame): Label[] | NdArray;
@@ -111,8 +112,10 @@ function outOfFold(
     const k = proba.shape[1]!;
     const flat = proba.toFloat64Array();
     fold.test.forEach((row, j) => (probabilities![row] = Array.from(flat.subarray(j * k, (j + 1) * k))));
+    withProbabilities += fold.test.length;
   });
-  const complete = probabilities !== undefined && probabilities.every((p) => p !== undefined);
+  // Every row needs probabilities (a sparse array's holes would slip past every()).
+  const complete = probabilities !== undefined && withProbabilities === y.length;
   return { truth: y, predictions, ...(complete ? { probabilities, classes } : {}) };
 }
 
