@@ -3,6 +3,7 @@
  * means, centering, the Gram matrix XᵀX (four rows at a time), products with a thin matrix,
  * and scikit-learn's svd_flip sign convention.
  */
+import { gemmF64 } from '../../kernels/index.js';
 
 export function columnMeans(x: Float64Array, n: number, p: number): Float64Array {
   const mean = new Float64Array(p);
@@ -49,19 +50,16 @@ export function centeredGram(x: Float64Array, n: number, p: number, mean: Float6
   return g;
 }
 
-/** (X − shift) · Wᵀ for X n × p and W k × p (rows are directions): n × k. */
+/**
+ * (X − shift) · Wᵀ for X n × p and W k × p (rows are directions): n × k. X is centred first (as
+ * scikit-learn does, so large offsets cost no precision), then multiplied by the kernels' GEMM.
+ */
 export function projectRows(x: Float64Array, n: number, p: number, shift: Float64Array | null, w: Float64Array, k: number): Float64Array {
+  const xc = shift ? centered(x, n, p, shift) : x;
+  const wt = new Float64Array(p * k);
+  for (let c = 0; c < k; c++) for (let j = 0; j < p; j++) wt[j * k + c] = w[c * p + j]!;
   const out = new Float64Array(n * k);
-  const row = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < p; j++) row[j] = x[i * p + j]! - (shift ? shift[j]! : 0);
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      const o = c * p;
-      for (let j = 0; j < p; j++) s += row[j]! * w[o + j]!;
-      out[i * k + c] = s;
-    }
-  }
+  if (n > 0 && k > 0) gemmF64(n, k, p, xc, 0, Math.max(1, p), wt, 0, Math.max(1, k), out, 0, Math.max(1, k));
   return out;
 }
 
