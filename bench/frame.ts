@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { random } from '../src/tensor/index.js';
 import { PYTHON, missingAnchor } from './anchors/probe.js';
+import { median } from './harness.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const LEFT = `${OUT}frame-1m.csv`;
@@ -154,11 +155,6 @@ class Side {
   }
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(1)} ms`);
 const orDash = (v: number | null, show: (v: number) => string): string => (v === null ? '—' : show(v));
 

@@ -6,83 +6,15 @@
  * operands into WebAssembly memory and C out. It never asserts a time.
  * Options: `--only TEXT` (substring of a case label), `--reps N`.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type FloatArray, gemmTs, gemmWasm } from '../src/kernels/index.js';
 import { GemmPool } from '../src/kernels/pool.node.js';
 import { instantiateGemm, plainGemmModule, wasmApi } from '../src/kernels/wasm-module.js';
 import { stageGemm, unstageGemm } from '../src/kernels/wasm-gemm.js';
-import { PYTHON, missingAnchor } from './anchors/probe.js';
+import { NumpyAnchor, benchArgs, busyFraction, median, timeOnce } from './harness.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-
-function args(): { only?: string; reps?: number } {
-  const argv = process.argv.slice(2);
-  const get = (flag: string): string | undefined => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const reps = get('--reps');
-  return { only: get('--only'), reps: reps === undefined ? undefined : Number(reps) };
-}
-
-function busyNow(): number[] | undefined {
-  try {
-    return readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  } catch {
-    return undefined;
-  }
-}
-
-async function busyFraction(ms = 500): Promise<number | undefined> {
-  const a = busyNow();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = busyNow();
-  if (!a || !b) return undefined;
-  const d = b.map((v, i) => v - a[i]!);
-  const total = d.reduce((p, v) => p + v, 0);
-  return total > 0 ? 1 - (d[3]! + (d[4] ?? 0)) / total : undefined;
-}
-
-class NumpyAnchor {
-  private readonly lines: AsyncIterableIterator<string>;
-  private constructor(private readonly proc: ReturnType<typeof spawn>) {
-    this.lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
-  }
-
-  static async start(): Promise<{ anchor?: NumpyAnchor; version?: string; reason?: string }> {
-    const skip = missingAnchor('NumPy', ['numpy']);
-    if (skip) return { reason: skip };
-    const script = fileURLToPath(new URL('./anchors/numpy_anchor.py', import.meta.url));
-    const proc = spawn(PYTHON, [script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
-    const anchor = new NumpyAnchor(proc);
-    const hello = JSON.parse((await anchor.lines.next()).value as string) as { numpy: string };
-    return { anchor, version: hello.numpy };
-  }
-
-  async time(request: object): Promise<number> {
-    this.proc.stdin!.write(JSON.stringify(request) + '\n');
-    return (JSON.parse((await this.lines.next()).value as string) as { seconds: number }).seconds;
-  }
-
-  stop(): void {
-    this.proc.stdin!.end();
-  }
-}
-
-function timeOnce(fn: () => unknown): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** Milliseconds to wait after a NumPy call before timing Strata (OpenBLAS threads spin-wait). */
 const PAUSE_MS = 200;
@@ -91,7 +23,7 @@ const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 type Square = (n: number, a: FloatArray, c: FloatArray) => void;
 
 async function main(): Promise<void> {
-  const { only, reps } = args();
+  const { only, reps } = benchArgs();
   mkdirSync(OUT, { recursive: true });
   const busy = await busyFraction();
   const { anchor, version, reason } = await NumpyAnchor.start();

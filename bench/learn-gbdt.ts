@@ -21,6 +21,7 @@ import { GradientBoostingClassifier } from '../src/learn/ensemble/gbdt/gradient-
 import { auc } from '../src/learn/ensemble/gbdt/metrics.js';
 import { threadsReady } from '../src/learn/ensemble/gbdt/parallel.js';
 import { PYTHON, missingAnchor } from './anchors/probe.js';
+import { median } from './harness.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const ANCHOR = fileURLToPath(new URL('./anchors/learn_gbdt_anchor.py', import.meta.url));
@@ -143,12 +144,6 @@ function runChild(cmd: string, args: string[]): Result | string {
     return `${cmd} failed (${r.status}): ${r.stderr.slice(-500)}`;
   }
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main(): Promise<void> {
   const rows = Number(arg('--rows') ?? 1_000_000);

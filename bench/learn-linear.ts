@@ -38,12 +38,8 @@ for line in sys.stdin:
     it = int(np.max(model.n_iter_)) if getattr(model, "n_iter_", None) is not None else 0
     print(json.dumps({"fit": t1 - t0, "predict": t2 - t1, "n_iter": it}), flush=True)
 `;
+import { median } from './harness.js';
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (s: number): string => `${(s * 1e3).toFixed(1)} ms`;
 
 async function main(): Promise<void> {

@@ -94,12 +94,7 @@ for line in sys.stdin:
         model.predict_proba(Xtr)
         print(json.dumps({"seconds": time.perf_counter() - t}), flush=True)
 `;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+import { median } from './harness.js';
 
 async function main(): Promise<void> {
   const reps = arg('--reps', 3);

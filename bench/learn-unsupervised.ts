@@ -58,6 +58,7 @@ for line in sys.stdin:
         t1 = time.perf_counter(); p = m.predict(Q); t2 = time.perf_counter(); value = float(p.sum())
     print(json.dumps({"fit": t1 - t0, "predict": t2 - t1, "value": value}), flush=True)
 `;
+import { median } from './harness.js';
 
 interface Timing {
   fit: number;
@@ -137,11 +138,6 @@ function timed<T>(fn: () => T): [T, number] {
   return [r, Number(process.hrtime.bigint() - start) / 1e9];
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (s: number): string => (Number.isNaN(s) ? '—' : s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(1)} ms`);
 const ratio = (r: number): string => (Number.isNaN(r) ? '—' : `${r.toFixed(2)}×`);
 

@@ -50,6 +50,7 @@ for line in sys.stdin:
     t = time.perf_counter(); n = scatter() if name == 'scatter' else bar(); s = time.perf_counter() - t
     print(json.dumps({'seconds': s, 'bytes': n}), flush=True)
 `;
+import { median } from './harness.js';
 
 const skip = missingAnchor('Matplotlib', ['matplotlib']);
 if (skip) console.log(skip);
@@ -70,10 +71,6 @@ async function strata(name: string): Promise<{ seconds: number; bytes: number }>
   return { seconds: (performance.now() - t) / 1000, bytes: png.length };
 }
 
-const median = (v: number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 console.log(`plot bench: ${REPS} repetitions (after 1 warm-up), PNG at 2× pixel density`);
 console.log('case                 strata_ms  matplotlib_ms  ratio');

@@ -3,13 +3,11 @@
  * medians and the Strata/NumPy ratio per pair (see shared/BENCHMARKS.md). It never asserts a
  * time. Options: `--only NAME` (substring of a case label), `--reps N`.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type NdArray, add, exp, fromTyped, matmul, slice, sort, sum, linalg, random } from '../src/tensor/index.js';
-import { PYTHON, missingAnchor } from './anchors/probe.js';
+import { NumpyAnchor, benchArgs, busyFraction, median, timeOnce } from './harness.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 
@@ -37,78 +35,10 @@ const CASES: Case[] = [
   { label: 'sort rows 1000x1000', anchor: 'sort', shape: [1000, 1000], dtype: 'float64', reps: 7, run: (a) => sort(a, -1) },
 ];
 
-function args(): { only?: string; reps?: number } {
-  const argv = process.argv.slice(2);
-  const get = (flag: string): string | undefined => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const reps = get('--reps');
-  return { only: get('--only'), reps: reps === undefined ? undefined : Number(reps) };
-}
-
-/** Fraction of CPU time spent busy over `ms`, read from /proc/stat. */
-async function busyFraction(ms = 500): Promise<number | undefined> {
-  const read = (): number[] | undefined => {
-    try {
-      return readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    } catch {
-      return undefined;
-    }
-  };
-  const a = read();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = read();
-  if (!a || !b) return undefined;
-  const d = b.map((v, i) => v - a[i]!);
-  const total = d.reduce((p, v) => p + v, 0);
-  const idle = d[3]! + (d[4] ?? 0);
-  return total > 0 ? 1 - idle / total : undefined;
-}
-
-class NumpyAnchor {
-  private readonly lines: AsyncIterableIterator<string>;
-  private constructor(private readonly proc: ReturnType<typeof spawn>) {
-    this.lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
-  }
-
-  static async start(): Promise<{ anchor?: NumpyAnchor; version?: string; reason?: string }> {
-    const skip = missingAnchor('NumPy', ['numpy']);
-    if (skip) return { reason: skip };
-    const script = fileURLToPath(new URL('./anchors/numpy_anchor.py', import.meta.url));
-    const proc = spawn(PYTHON, [script], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' } });
-    const anchor = new NumpyAnchor(proc);
-    const hello = JSON.parse((await anchor.lines.next()).value as string) as { numpy: string };
-    return { anchor, version: hello.numpy };
-  }
-
-  async time(request: object): Promise<number> {
-    this.proc.stdin!.write(JSON.stringify(request) + '\n');
-    const line = (await this.lines.next()).value as string;
-    return (JSON.parse(line) as { seconds: number }).seconds;
-  }
-
-  stop(): void {
-    this.proc.stdin!.end();
-  }
-}
-
-function timeOnce(fn: () => unknown): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 const fmt = (s: number): string => (s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${(s * 1e6).toFixed(0)} µs`);
 
 async function main(): Promise<void> {
-  const { only, reps } = args();
+  const { only, reps } = benchArgs();
   mkdirSync(OUT, { recursive: true });
   const busy = await busyFraction();
   const { anchor, version, reason } = await NumpyAnchor.start();
