@@ -12,12 +12,14 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
 
 /**
- * Lowest first, as in the table in ARCHITECTURE.md, except that kernels sits below tensor: kernels
- * are raw typed-array loops (GEMM, convolution) with no NdArray, and tensor calls them.
+ * Lowest first, as in the table in ARCHITECTURE.md, except for two swaps: kernels sits below tensor
+ * (kernels are raw typed-array loops — GEMM, convolution — with no NdArray, and tensor calls them),
+ * and automl sits below tasks (a one-call toolkit such as TabularClassifier picks and tunes its
+ * model with the AutoML search).
  */
 export const STRATA = [
   'kernels', 'tensor', 'frame', 'plot', 'graph', 'learn', 'stats', 'prob', 'nn', 'gym', 'export',
-  'compile', 'tasks', 'automl', 'track', 'cluster', 'serve', 'zoo', 'cli',
+  'compile', 'automl', 'tasks', 'track', 'cluster', 'serve', 'zoo', 'cli',
 ];
 
 /** Strata whose code must run in a browser or React Native. */

@@ -26,3 +26,4 @@ export { parseModelRef, type ModelRef } from './store/model-ref.js';
 export { Run, startRun, withRun, type StartRunOptions } from './run.js';
 export { SystemSampler } from './system-metrics.js';
 export { recordTraining, readModelVersionFile, type TrainingRecord } from './record-training.js';
+export { loadModel, loadModelFile, saveModelFile, defaultModelPath, type ModelFile } from './model-file.js';

@@ -6,7 +6,7 @@ import {
   type Label, type Pipeline,
 } from '../../learn/index.js';
 import { fromTyped } from '../../tensor/index.js';
-import { loadModel, type ModelFile } from '../model-file.js';
+import { loadModel, type ModelFile } from '../../track/index.js';
 import { formatTable } from '../table.js';
 import { predictFrame } from './predict.js';
 import { readFrame } from './train.js';

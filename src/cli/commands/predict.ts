@@ -4,7 +4,7 @@ import { DataFrame } from '../../frame/index.js';
 import { writeFile } from '../../frame/io/index.js';
 import type { Label, Pipeline } from '../../learn/index.js';
 import type { NdArray } from '../../tensor/index.js';
-import { loadModel, type ModelFile } from '../model-file.js';
+import { loadModel, type ModelFile } from '../../track/index.js';
 import { readFrame } from './train.js';
 
 export interface Predictions {

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { confusionMatrixPlot, residualPlot, rocCurvePlot } from '../../plot/index.js';
 import { savePlot } from '../../plot/render/index.js';
 import { openStore, recordTraining } from '../../track/index.js';
-import { defaultModelPath, saveModelFile } from '../model-file.js';
+import { defaultModelPath, saveModelFile } from '../../track/index.js';
 import { formatTable } from '../table.js';
 import { checkFormat } from './data.js';
 

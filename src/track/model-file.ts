@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Estimator, type EstimatorJSON, type Pipeline } from '../learn/index.js';
-import { openStore, readModelVersionFile } from '../track/index.js';
+import { openStore } from './store/open.js';
+import { readModelVersionFile } from './record-training.js';
 
 export interface ModelFile {
   format: 'strata-model';

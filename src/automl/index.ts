@@ -1,0 +1,2 @@
+/** The `automl` stratum: see ARCHITECTURE.md. Its public surface is listed here as it lands. */
+export {};

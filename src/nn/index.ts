@@ -1,0 +1,2 @@
+/** The `nn` stratum: see ARCHITECTURE.md. Its public surface is listed here as it lands. */
+export {};

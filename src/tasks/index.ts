@@ -1,0 +1,2 @@
+/** The `tasks` stratum: see ARCHITECTURE.md. Its public surface is listed here as it lands. */
+export {};
