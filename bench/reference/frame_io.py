@@ -55,6 +55,11 @@ CSV_CASES = [
         "strata": {"nullValues": ["NA"]},
     },
     {
+        "name": "pandas' default missing-value words",
+        "text": "species,mass,sex,note\nAdelie,37.5,male,ok\nAdelie,NA,NA,N/A\nGentoo,NaN,null,None\nGentoo,41.25,female,n/a\n",
+        "pandas": {},
+    },
+    {
         "name": "tab separated with BOM and unicode",
         "text": "\ufeffword\tcount\nnaïve\t2\n日本\t5\nemoji 😀\t7\n",
         "pandas": {"sep": "\t", "encoding": "utf-8-sig"},

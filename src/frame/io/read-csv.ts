@@ -31,7 +31,10 @@ export interface ReadCsvOptions {
   dtypes?: Readonly<Record<string, ReadType>>;
   /** The full schema, in file order: names and types of every column (no type detection). */
   schema?: Readonly<Record<string, ReadType>>;
-  /** Field texts that mean "missing" (default: the empty field). */
+  /**
+   * Field texts that mean "missing" (default: pandas' list — the empty field, `NA`, `N/A`, `NaN`,
+   * `null`, … see `DEFAULT_NULL_VALUES`). Pass `['']` to keep those words as text.
+   */
   nullValues?: readonly string[];
   /** Lines to skip at the top of the file, before the header. */
   skipRows?: number;
@@ -60,6 +63,12 @@ function struct(entries: readonly [string, string][]): string {
  */
 const TYPE_CANDIDATES = "auto_type_candidates=['BIGINT', 'DOUBLE', 'TIME', 'DATE', 'TIMESTAMP', 'VARCHAR']";
 
+/** What pandas' `read_csv` reads as missing by default, so the same file gives the same nulls. */
+export const DEFAULT_NULL_VALUES: readonly string[] = [
+  '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>',
+  'N/A', 'NA', 'NULL', 'NaN', 'n/a', 'nan', 'null',
+];
+
 /** The `read_csv(...)` call for `path` and `options`. */
 export function csvTableFunction(path: string, o: ReadCsvOptions = {}, defaultDelimiter?: string): string {
   const args = [quoteLiteral(path)];
@@ -76,7 +85,8 @@ export function csvTableFunction(path: string, o: ReadCsvOptions = {}, defaultDe
   if (o.dateFormat !== undefined) args.push(`dateformat=${quoteLiteral(o.dateFormat)}`);
   if (o.timestampFormat !== undefined) args.push(`timestampformat=${quoteLiteral(o.timestampFormat)}`);
   if (o.sampleSize !== undefined) args.push(`sample_size=${o.sampleSize}`);
-  if (o.nullValues !== undefined) args.push(`nullstr=[${o.nullValues.map(quoteLiteral).join(', ')}]`);
+  const nullValues = o.nullValues ?? DEFAULT_NULL_VALUES;
+  args.push(`nullstr=[${(nullValues.length > 0 ? nullValues : ['']).map(quoteLiteral).join(', ')}]`);
   if (o.schema === undefined) args.push(TYPE_CANDIDATES);
   if (o.schema !== undefined) {
     args.push(`columns=${struct(Object.entries(o.schema).map(([k, t]) => [k, sqlTypeOf(k, t)]))}`);
