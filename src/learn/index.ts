@@ -92,6 +92,12 @@ export { SimpleImputer, type SimpleImputerParams, type ImputeStrategy } from './
 export { PolynomialFeatures, type PolynomialFeaturesParams } from './preprocessing/polynomial-features.js';
 export { KBinsDiscretizer, type KBinsDiscretizerParams } from './preprocessing/k-bins-discretizer.js';
 export type { Category } from './preprocessing/categories.js';
+export { CountVectorizer, type CountVectorizerParams, type TextInput } from './preprocessing/count-vectorizer.js';
+export { TfidfTransformer, type TfidfWeighting } from './preprocessing/tfidf-transformer.js';
+export { TfidfVectorizer, type TfidfVectorizerParams } from './preprocessing/tfidf-vectorizer.js';
+export { compileTokenPattern, type AnalyzerParams } from './preprocessing/text-analyzer.js';
+export { DatetimeFeatures, DATETIME_PARTS, type DatetimeFeaturesParams, type DatetimePart } from './preprocessing/datetime-features.js';
+export { parseIsoTimestamp } from './preprocessing/timestamps.js';
 // compose
 export { Table, type TableInput, toTable, takeRows, isMissing } from './compose/table.js';
 export { Pipeline, type PipelineParams, type PipelineStep } from './compose/pipeline.js';

@@ -64,17 +64,27 @@ test('columnTransformerFromSchema: kinds, exclusions and notes', () => {
   assert.deepEqual(notes, [
     "numeric 'x': median imputation",
     "categorical 'flag': most-frequent imputation + one-hot encoding (unseen categories ignored)",
-    "dropped 'when' (datetime; date features are not supported yet)",
-    "dropped 'note' (free text; text features are not supported yet)",
+    "datetime 'when': year, month, day, day of week, day of year, hour, minute, second and Unix time (parts constant in training left out) + median imputation",
+    "text 'note': TF-IDF of words (at most 200 most frequent terms, missing text as empty)",
     "dropped 'k' (constant)",
   ]);
   const data = [
-    { y: 1, x: 2, flag: true, when: 'd', note: 'hi', k: 1 },
-    { y: 0, x: null, flag: false, when: 'd', note: 'yo', k: 1 },
-    { y: 1, x: 4, flag: null, when: 'd', note: 'ok', k: 1 },
+    { y: 1, x: 2, flag: true, when: '2024-01-01', note: 'hi there', k: 1 },
+    { y: 0, x: null, flag: false, when: '2024-01-03', note: null, k: 1 },
+    { y: 1, x: 4, flag: null, when: null, note: 'there', k: 1 },
   ];
-  assert.deepEqual(transformer.fitTransform(data).toArray(), [[2, 0, 1], [3, 1, 0], [4, 1, 0]]);
-  assert.deepEqual(transformer.featureNamesOut(), ['numeric__x', 'categorical__flag_False', 'categorical__flag_True']);
+  const out = transformer.fitTransform(data).toArray() as number[][];
+  assert.deepEqual(transformer.featureNamesOut(), [
+    'numeric__x', 'categorical__flag_False', 'categorical__flag_True',
+    'datetime__when_day', 'datetime__when_dayofweek', 'datetime__when_dayofyear', 'datetime__when_epoch',
+    'text_note__hi', 'text_note__there',
+  ]);
+  assert.deepEqual(out.map((r) => r.slice(0, 7)), [
+    [2, 0, 1, 1, 0, 1, 1704067200],
+    [3, 1, 0, 3, 2, 3, 1704240000],
+    [4, 1, 0, 2, 1, 2, 1704153600],
+  ]);
+  assert.deepEqual(out.map((r) => r.slice(7).map((v) => Math.round(v * 1e6) / 1e6)), [[0.795961, 0.605349], [0, 0], [0, 1]]);
 });
 
 test('ColumnTransformer by index with remainder passthrough matches scikit-learn', () => {
