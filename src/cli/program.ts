@@ -9,6 +9,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerPlot } from './commands/plot.js';
 import { registerRuns } from './commands/runs.js';
 import { registerModels } from './commands/models.js';
+import { registerUi } from './commands/ui.js';
 import { UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerPlot(program);
   registerRuns(program);
   registerModels(program);
+  registerUi(program);
   return program;
 }
 

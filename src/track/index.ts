@@ -13,7 +13,7 @@ export { TrackingError, RunNotFoundError, ModelNotFoundError, InvalidInputError 
 export {
   RUN_STATUSES, type RunStatus, type Experiment, type MetricPoint, type NewRun, type RunInfo, type RunRecord, type LogBatch,
   type ArtifactRecord, type FieldSchema, type DatasetFingerprint, type DatasetRecord, type ModelSignature, type ModelVersion,
-  type RegisteredModel, type NewModelVersion, type RunQuery,
+  type RegisteredModel, type NewModelVersion, type RunQuery, type RunTableQuery, type RunTableRow, type RunTablePage, type RunColumns, type MetricSummary,
 } from './types.js';
 export { checkArtifactName, checkKey, checkMetricValue, checkModelName, MAX_ARTIFACT_NAME_LENGTH, MAX_KEY_LENGTH } from './validate.js';
 export { ArtifactStore, DEFAULT_MAX_ARTIFACT_BYTES } from './artifacts.js';
@@ -26,4 +26,14 @@ export { parseModelRef, type ModelRef } from './store/model-ref.js';
 export { Run, startRun, withRun, type StartRunOptions } from './run.js';
 export { SystemSampler } from './system-metrics.js';
 export { recordTraining, readModelVersionFile, type TrainingRecord } from './record-training.js';
-export { loadModel, loadModelFile, saveModelFile, defaultModelPath, type ModelFile } from './model-file.js';
+export { loadModel, loadModelFile, parseModelFile, saveModelFile, defaultModelPath, type ModelFile } from './model-file.js';
+export {
+  parseFilter, parseSort, parseColumns, parseColumn, columnName, FilterSyntaxError, RUN_ATTRIBUTES,
+  type FilterNode, type ColumnRef, type ColumnKind, type CompareOp, type SortKey,
+} from './query/filter.js';
+export { filterSql, orderSql, type SqlFragment } from './query/filter-sql.js';
+export { lttbIndices, downsampleSeries, type SeriesPoint } from './query/downsample.js';
+export { debiasedSmoothing } from './query/smoothing.js';
+export { createTrackServer, type TrackServerOptions } from './server/app.js';
+export { startTrackServer, type StartedServer } from './server/serve.js';
+export { buildDashboard, dashboardBuilt } from './server/build-web.js';

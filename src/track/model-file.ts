@@ -62,7 +62,8 @@ export async function loadModel(ref: string, storeUri?: string): Promise<{ file:
   }
 }
 
-function parseModelFile(text: string, path: string): { file: ModelFile; pipeline: Pipeline } {
+/** Parses model file text (from disk or the registry); `path` names it in errors. */
+export function parseModelFile(text: string, path: string): { file: ModelFile; pipeline: Pipeline } {
   let file: ModelFile;
   try {
     file = JSON.parse(text) as ModelFile;

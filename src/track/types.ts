@@ -1,4 +1,5 @@
 /** The records a tracking store holds: experiments, runs, metrics, artifacts, datasets, models. */
+import type { ColumnRef, FilterNode, SortKey } from './query/filter.js';
 
 export type RunStatus = 'running' | 'finished' | 'failed' | 'killed';
 export const RUN_STATUSES: readonly RunStatus[] = ['running', 'finished', 'failed', 'killed'];
@@ -147,4 +148,47 @@ export interface RunQuery {
   parentRunId?: string;
   /** Newest first; default 1000. */
   limit?: number;
+}
+
+/** A page of the runs table: filtered, sorted, with the values of the chosen columns only. */
+export interface RunTableQuery {
+  /** Experiment names (default all). */
+  experiments?: readonly string[];
+  /** Filter language text (see parseFilter) or its parsed AST. */
+  filter?: string | FilterNode | null;
+  /** Sort keys, first one first; ties go newest first. */
+  orderBy?: readonly SortKey[];
+  /** Page size (default 100, at most 5000) and offset. */
+  limit?: number;
+  offset?: number;
+  /** Params, metrics and tags whose values each row carries (the table's visible columns). */
+  columns?: readonly ColumnRef[];
+}
+
+export interface RunTableRow extends RunInfo {
+  /** Column name (`params.alpha`, `metrics.acc`, `tags.team`) → value; params and tags as text, metrics as numbers (NaN kept). */
+  values: Record<string, string | number>;
+}
+
+export interface RunTablePage {
+  /** Runs matching the filter, over all pages. */
+  total: number;
+  runs: RunTableRow[];
+}
+
+/** The param, metric and tag keys that runs use (the columns a table may show). */
+export interface RunColumns {
+  params: string[];
+  metrics: string[];
+  tags: string[];
+}
+
+/** One metric series of a run in brief. */
+export interface MetricSummary {
+  key: string;
+  count: number;
+  minStep: number;
+  maxStep: number;
+  /** Time of the newest point (ms since the epoch). */
+  lastTime: number;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ArtifactStore } from '../artifacts.js';
 import type { Row, SqlDriver } from './driver.js';
 import { SCHEMA } from './schema.js';
+import { POSTGRES_FUNCTIONS } from './sql-functions.js';
 import { SqlTrackingStore } from './sql-store.js';
 
 /** `?` placeholders → `$1, $2, …` (the store's SQL has no `?` inside literals). */
@@ -98,7 +99,7 @@ export class PostgresStore extends SqlTrackingStore {
   }
 
   private async createSchemaIn(d: SqlDriver): Promise<void> {
-    for (const ddl of SCHEMA) await d.run(ddl);
+    for (const ddl of [...SCHEMA, ...POSTGRES_FUNCTIONS]) await d.run(ddl);
   }
 
   protected override async lockModel(d: SqlDriver, name: string): Promise<void> {

@@ -8,8 +8,10 @@ import type { ArtifactStore } from '../artifacts.js';
 import { InvalidInputError, ModelNotFoundError, RunNotFoundError } from '../errors.js';
 import type {
   ArtifactRecord, DatasetFingerprint, DatasetRecord, Experiment, LogBatch, MetricPoint, ModelVersion, NewModelVersion, NewRun,
-  RegisteredModel, RunInfo, RunQuery, RunRecord, RunStatus,
+  MetricSummary, RegisteredModel, RunColumns, RunInfo, RunQuery, RunRecord, RunStatus, RunTablePage, RunTableQuery, RunTableRow,
 } from '../types.js';
+import { columnName, parseFilter, type ColumnRef } from '../query/filter.js';
+import { filterSql, orderSql } from '../query/filter-sql.js';
 import { RUN_STATUSES } from '../types.js';
 import { checkArtifactName, checkKey, checkMetricValue, checkModelName, checkStep, paramText } from '../validate.js';
 import type { Row, SqlDriver } from './driver.js';
@@ -190,6 +192,76 @@ export abstract class SqlTrackingStore implements TrackingStore {
     return rows.map((r) => this.point(r));
   }
 
+  async queryRuns(query: RunTableQuery = {}): Promise<RunTablePage> {
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 5000) throw new InvalidInputError(`Runs table limit must be an integer in 1..5000, got ${limit}.`);
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInputError(`Runs table offset must be a non-negative integer, got ${offset}.`);
+    const filter = typeof query.filter === 'string' ? parseFilter(query.filter) : query.filter ?? null;
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.experiments?.length) {
+      where.push(`e.name IN (${query.experiments.map(() => '?').join(', ')})`);
+      args.push(...query.experiments);
+    }
+    if (filter) {
+      const f = filterSql(filter);
+      where.push(f.sql);
+      args.push(...f.args);
+    }
+    const from = `FROM runs r JOIN experiments e ON e.id = r.experiment_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+    const [count] = await this.db.all(`SELECT COUNT(*) AS n ${from}`, args);
+    const order = orderSql(query.orderBy ?? []);
+    const rows = await this.db.all(`SELECT r.*, e.name AS experiment_name ${from} ORDER BY ${order.sql} LIMIT ${limit} OFFSET ${offset}`, [...args, ...order.args]);
+    const runs: RunTableRow[] = rows.map((r) => ({ ...this.runInfo(r), values: {} }));
+    await this.fillColumnValues(runs, query.columns ?? []);
+    return { total: num(count!.n), runs };
+  }
+
+  /** Fetches the chosen params, tags and latest metric values of a page of runs in one query per kind. */
+  private async fillColumnValues(runs: RunTableRow[], columns: readonly ColumnRef[]): Promise<void> {
+    if (runs.length === 0) return;
+    const byId = new Map(runs.map((r) => [r.id, r]));
+    const ids = runs.map((r) => r.id);
+    const marks = (xs: readonly unknown[]): string => xs.map(() => '?').join(', ');
+    for (const [kind, table] of [['param', 'params'], ['tag', 'tags']] as const) {
+      const keys = [...new Set(columns.filter((c) => c.kind === kind).map((c) => c.key))];
+      if (keys.length === 0) continue;
+      const rows = await this.db.all(`SELECT run_id, key, value FROM ${table} WHERE run_id IN (${marks(ids)}) AND key IN (${marks(keys)})`, [...ids, ...keys]);
+      for (const r of rows) byId.get(String(r.run_id))!.values[columnName({ kind, key: String(r.key) })] = String(r.value);
+    }
+    // One index seek per run and key for its latest point. A stored NaN (NULL) comes back as 'NaN'
+    // (text in SQLite, the float NaN in PostgreSQL), so NULL means the run lacks the metric.
+    for (const key of new Set(columns.filter((c) => c.kind === 'metric').map((c) => c.key))) {
+      const rows = await this.db.all(
+        `SELECT r.id AS run_id, (SELECT CASE WHEN m.value IS NULL THEN 'NaN' ELSE m.value END FROM metrics m
+           WHERE m.run_id = r.id AND m.key = ? ORDER BY m.step DESC, m.time DESC LIMIT 1) AS value
+         FROM runs r WHERE r.id IN (${marks(ids)})`,
+        [key, ...ids],
+      );
+      const name = columnName({ kind: 'metric', key });
+      for (const r of rows) if (r.value !== null) byId.get(String(r.run_id))!.values[name] = num(r.value);
+    }
+  }
+
+  async listRunColumns(experiments: readonly string[] = []): Promise<RunColumns> {
+    const keys = async (table: string): Promise<string[]> => {
+      const scoped = experiments.length
+        ? `WHERE x.run_id IN (SELECT r.id FROM runs r JOIN experiments e ON e.id = r.experiment_id WHERE e.name IN (${experiments.map(() => '?').join(', ')}))`
+        : '';
+      const rows = await this.db.all(`SELECT DISTINCT x.key FROM ${table} x ${scoped} ORDER BY x.key LIMIT 2000`, experiments);
+      return rows.map((r) => String(r.key));
+    };
+    return { params: await keys('params'), metrics: await keys('metrics'), tags: await keys('tags') };
+  }
+
+  async listMetricSummaries(runId: string): Promise<MetricSummary[]> {
+    await this.runRow(runId);
+    const rows = await this.db.all(
+      'SELECT key, COUNT(*) AS n, MIN(step) AS min_step, MAX(step) AS max_step, MAX(time) AS last_time FROM metrics WHERE run_id = ? GROUP BY key ORDER BY key', [runId]);
+    return rows.map((r) => ({ key: String(r.key), count: num(r.n), minStep: num(r.min_step), maxStep: num(r.max_step), lastTime: num(r.last_time) }));
+  }
+
   async recordArtifact(runId: string, name: string, digest: string, size: number, mediaType: string): Promise<ArtifactRecord> {
     checkArtifactName(name);
     await this.runRow(runId);
@@ -225,10 +297,19 @@ export abstract class SqlTrackingStore implements TrackingStore {
   async listDatasets(runId: string): Promise<DatasetRecord[]> {
     await this.runRow(runId);
     const rows = await this.db.all('SELECT * FROM datasets WHERE run_id = ? ORDER BY name', [runId]);
-    return rows.map((r) => ({
-      runId, name: String(r.name), digest: String(r.digest), kind: String(r.kind) as DatasetFingerprint['kind'], size: num(r.size),
+    return rows.map((r) => this.datasetOf(r));
+  }
+
+  private datasetOf(r: Row): DatasetRecord {
+    return {
+      runId: String(r.run_id), name: String(r.name), digest: String(r.digest), kind: String(r.kind) as DatasetFingerprint['kind'], size: num(r.size),
       source: strOrNull(r.source), rows: numOrNull(r.rows), schema: r.schema === null ? null : JSON.parse(String(r.schema)),
-    }));
+    };
+  }
+
+  async listAllDatasets(): Promise<DatasetRecord[]> {
+    const rows = await this.db.all('SELECT d.* FROM datasets d JOIN runs r ON r.id = d.run_id ORDER BY r.start_time DESC, d.name LIMIT 10000');
+    return rows.map((r) => this.datasetOf(r));
   }
 
   async reapStaleRuns(): Promise<string[]> {

@@ -9,6 +9,7 @@ import { ArtifactStore } from '../artifacts.js';
 import { RunNotFoundError } from '../errors.js';
 import type { LogBatch } from '../types.js';
 import type { Row, SqlDriver } from './driver.js';
+import { registerSqliteFunctions } from './sql-functions.js';
 import { SqlTrackingStore } from './sql-store.js';
 import type { SyncLogging } from './store.js';
 
@@ -110,6 +111,7 @@ export class SqliteStore extends SqlTrackingStore implements SyncLogging {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    registerSqliteFunctions(db);
     this.db = new SqliteDriver(db);
   }
 

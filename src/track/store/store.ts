@@ -6,7 +6,7 @@
 import type { ArtifactStore } from '../artifacts.js';
 import type {
   ArtifactRecord, DatasetFingerprint, DatasetRecord, Experiment, LogBatch, MetricPoint, ModelVersion, NewModelVersion, NewRun,
-  RegisteredModel, RunInfo, RunQuery, RunRecord, RunStatus,
+  MetricSummary, RegisteredModel, RunColumns, RunInfo, RunQuery, RunRecord, RunStatus, RunTablePage, RunTableQuery,
 } from '../types.js';
 
 export interface TrackingStore {
@@ -28,11 +28,19 @@ export interface TrackingStore {
   getRun(runId: string): Promise<RunRecord>;
   searchRuns(query?: RunQuery): Promise<RunInfo[]>;
   getMetricHistory(runId: string, key: string): Promise<MetricPoint[]>;
+  /** The runs table: filter language, sort by any column, paging, and the values of the chosen columns. */
+  queryRuns(query?: RunTableQuery): Promise<RunTablePage>;
+  /** The param, metric and tag keys used by runs of these experiments (default all). */
+  listRunColumns(experiments?: readonly string[]): Promise<RunColumns>;
+  /** Each metric series of a run: key, number of points, step range, newest time. */
+  listMetricSummaries(runId: string): Promise<MetricSummary[]>;
   /** Records an artifact already stored in `artifacts` under a name in the run. */
   recordArtifact(runId: string, name: string, digest: string, size: number, mediaType: string): Promise<ArtifactRecord>;
   listArtifacts(runId: string): Promise<ArtifactRecord[]>;
   recordDataset(runId: string, name: string, fingerprint: DatasetFingerprint): Promise<DatasetRecord>;
   listDatasets(runId: string): Promise<DatasetRecord[]>;
+  /** Every dataset record of every run, newest run first. */
+  listAllDatasets(): Promise<DatasetRecord[]>;
   /** Marks runs left 'running' by processes that no longer exist on this host as failed; returns their ids. */
   reapStaleRuns(): Promise<string[]>;
 

@@ -257,4 +257,82 @@ export function runStoreSuite(label: string, makeStore: () => Promise<TrackingSt
     assert.deepEqual(ds[0]!.schema!.map((c) => c.name), ['x', 'y']);
     await assert.rejects(recordTraining(s, { model: 'ridge', register: 'x' }), /needs modelFile/);
   }));
+
+  test(`${label}: queryRuns filters with the filter language (AND, OR, IN, LIKE, NOT), sorts by any column and pages`, () => use(async (s) => {
+    const a = await s.getOrCreateExperiment('table');
+    const b = await s.getOrCreateExperiment('other');
+    const t0 = 1_700_000_000_000;
+    const specs = [
+      { name: 'r0', model: 'ridge', alpha: '0.1', team: 'a', acc: [0.5, 0.95] },
+      { name: 'r1', model: 'ridge', alpha: '10', team: 'b', acc: [0.8] },
+      { name: 'r2', model: 'lasso', alpha: '2', team: 'c', acc: [0.99, NaN] },
+      { name: 'r3', model: 'Ridge-cv', alpha: 'auto', team: 'a', acc: [0.7] },
+      { name: 'r4', model: 'lasso', alpha: '0.5', team: 'b', acc: [] as number[] },
+    ];
+    const ids: Record<string, string> = {};
+    for (const [i, sp] of specs.entries()) {
+      const run = await s.createRun({ experimentId: a.id, name: sp.name, startTime: t0 + i * 1000, tags: { team: sp.team } });
+      ids[sp.name] = run.id;
+      await s.logBatch(run.id, { params: { model: sp.model, alpha: sp.alpha }, metrics: sp.acc.map((v, step) => ({ key: 'acc', value: v, step, time: t0 + step })) });
+    }
+    await s.setRunStatus(ids.r1!, 'failed');
+    const elsewhere = await s.createRun({ experimentId: b.id, name: 'x', startTime: t0 + 9000 });
+    await s.logBatch(elsewhere.id, { params: { model: 'ridge' }, metrics: [{ key: 'acc', value: 0.99, step: 0, time: t0 }] });
+
+    const names = async (filter: string, extra: Parameters<TrackingStore['queryRuns']>[0] = {}): Promise<string[]> =>
+      (await s.queryRuns({ experiments: ['table'], filter, ...extra })).runs.map((r) => r.name);
+    // newest first by default
+    assert.deepEqual(await names(''), ['r4', 'r3', 'r2', 'r1', 'r0']);
+    // the latest metric value counts (r0: 0.95; r2's latest is NaN, which matches no comparison)
+    assert.deepEqual(await names('metrics.acc > 0.9'), ['r0']);
+    assert.deepEqual(await names("metrics.acc > 0.6 AND (params.model = 'ridge' OR tags.team IN ('a', 'c'))"), ['r3', 'r1', 'r0']);
+    assert.deepEqual(await names("metrics.acc > 0.6 AND params.model = 'ridge' OR tags.team IN ('a', 'c')"), ['r3', 'r2', 'r1', 'r0']);
+    // params compared with numbers read as numbers ('10' > '2' numerically, 'auto' is not a number)
+    assert.deepEqual(await names('params.alpha >= 2'), ['r2', 'r1']);
+    assert.deepEqual(await names('params.alpha IN (0.1, 0.5)'), ['r4', 'r0']);
+    assert.deepEqual(await names("params.alpha = 'auto'"), ['r3']);
+    // LIKE is case-sensitive, ILIKE is not
+    assert.deepEqual(await names("params.model LIKE 'ridge%'"), ['r1', 'r0']);
+    assert.deepEqual(await names("params.model ILIKE 'ridge%'"), ['r3', 'r1', 'r0']);
+    assert.deepEqual(await names("NOT params.model LIKE 'r%'"), ['r4', 'r3', 'r2']);
+    assert.deepEqual(await names("tags.team NOT IN ('a')"), ['r4', 'r2', 'r1']);
+    assert.deepEqual(await names("attributes.status = 'failed' OR name = 'r4'"), ['r4', 'r1']);
+    assert.deepEqual(await names(`attributes.start_time >= ${t0 + 2500}`), ['r4', 'r3']);
+    // injection attempts are only values
+    assert.deepEqual(await names("params.model = 'x'' OR 1=1 --'"), []);
+    assert.equal((await s.queryRuns({ filter: "params.model = 'ridge'" })).total, 3, 'all experiments when none is named');
+
+    // sort by a metric (missing last), by a param numerically, then page
+    const byAcc = await s.queryRuns({ experiments: ['table'], orderBy: [{ column: { kind: 'metric', key: 'acc' }, descending: true }] });
+    assert.deepEqual(byAcc.runs.map((r) => r.name), ['r0', 'r1', 'r3', 'r4', 'r2'], 'no value (r4) and NaN (r2) go last, newest first');
+    const byAlpha = await s.queryRuns({ experiments: ['table'], orderBy: [{ column: { kind: 'param', key: 'alpha' }, descending: false }] });
+    assert.deepEqual(byAlpha.runs.map((r) => r.name), ['r0', 'r4', 'r2', 'r1', 'r3']);
+    const page = await s.queryRuns({ experiments: ['table'], orderBy: [{ column: { kind: 'param', key: 'alpha' }, descending: false }], limit: 2, offset: 2,
+      columns: [{ kind: 'param', key: 'alpha' }, { kind: 'metric', key: 'acc' }, { kind: 'tag', key: 'team' }, { kind: 'param', key: 'missing' }] });
+    assert.equal(page.total, 5);
+    assert.deepEqual(page.runs.map((r) => r.name), ['r2', 'r1']);
+    assert.equal(page.runs[0]!.values['params.alpha'], '2');
+    assert.ok(Number.isNaN(page.runs[0]!.values['metrics.acc'] as number), 'the latest acc of r2 is NaN');
+    assert.deepEqual(page.runs[1]!.values, { 'params.alpha': '10', 'metrics.acc': 0.8, 'tags.team': 'b' });
+    await assert.rejects(s.queryRuns({ filter: 'metrics.acc >' }), /Filter error at position 14/);
+    await assert.rejects(s.queryRuns({ limit: 0 }), /limit must be an integer/);
+
+    assert.deepEqual(await s.listRunColumns(['table']), { params: ['alpha', 'model'], metrics: ['acc'], tags: ['team'] });
+    assert.deepEqual((await s.listRunColumns()).params, ['alpha', 'model']);
+    const summaries = await s.listMetricSummaries(ids.r0!);
+    assert.deepEqual(summaries, [{ key: 'acc', count: 2, minStep: 0, maxStep: 1, lastTime: t0 + 1 }]);
+    await assert.rejects(s.listMetricSummaries('nope'), RunNotFoundError);
+  }));
+
+  test(`${label}: listAllDatasets returns the dataset records of every run`, () => use(async (s) => {
+    const exp = await s.getOrCreateExperiment('d');
+    const r1 = await s.createRun({ experimentId: exp.id, startTime: 1 });
+    const r2 = await s.createRun({ experimentId: exp.id, startTime: 2 });
+    const fp = { digest: 'a'.repeat(64), kind: 'file' as const, size: 10, source: 'x.csv', rows: 3, schema: [{ name: 'x', type: 'float64' }] };
+    await s.recordDataset(r1.id, 'training', fp);
+    await s.recordDataset(r2.id, 'training', { ...fp, digest: 'b'.repeat(64), schema: null });
+    const all = await s.listAllDatasets();
+    assert.deepEqual(all.map((d) => [d.runId, d.digest[0]]), [[r2.id, 'b'], [r1.id, 'a']]);
+    assert.deepEqual(all[1]!.schema, fp.schema);
+  }));
 }
