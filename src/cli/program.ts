@@ -10,6 +10,8 @@ import { registerPlot } from './commands/plot.js';
 import { registerRuns } from './commands/runs.js';
 import { registerModels } from './commands/models.js';
 import { registerUi } from './commands/ui.js';
+import { registerInspect } from './commands/inspect.js';
+import { registerExport } from './commands/export.js';
 import { UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -31,6 +33,8 @@ export function buildProgram(): Command {
   registerRuns(program);
   registerModels(program);
   registerUi(program);
+  registerInspect(program);
+  registerExport(program);
   return program;
 }
 
