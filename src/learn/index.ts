@@ -77,6 +77,9 @@ export { ForestRegressor, type ForestRegressorParams } from './ensemble/forest/f
 export { type ForestParams } from './ensemble/forest/forest.js';
 export { workerThreadsAvailable } from './ensemble/forest/parallel.js';
 export { IsolationForest, type IsolationForestParams } from './ensemble/isolation-forest/isolation-forest.js';
+export { VotingClassifier, type VotingClassifierParams } from './ensemble/voting/voting-classifier.js';
+export { VotingRegressor } from './ensemble/voting/voting-regressor.js';
+export type { VotingParams, NamedEstimator } from './ensemble/voting/voting.js';
 
 // ---- preprocessing, compose (pipelines, column transformer, tables), metrics, model selection ----
 // preprocessing
