@@ -9,6 +9,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerPlot } from './commands/plot.js';
 import { registerRuns } from './commands/runs.js';
 import { registerModels } from './commands/models.js';
+import { registerServe } from './commands/serve.js';
 import { registerUi } from './commands/ui.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerExport } from './commands/export.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerPlot(program);
   registerRuns(program);
   registerModels(program);
+  registerServe(program);
   registerUi(program);
   registerInspect(program);
   registerExport(program);

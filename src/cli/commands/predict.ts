@@ -1,7 +1,11 @@
 /** `strata predict MODEL DATA [--out FILE]`: predictions of a saved pipeline on raw rows. */
 import type { Command } from 'commander';
-import { DataFrame } from '../../frame/index.js';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { extname } from 'node:path';
+import { DataFrame, scanFile } from '../../frame/index.js';
 import { writeFile } from '../../frame/io/index.js';
+import { UsageError } from '../errors.js';
+import { checkFormat } from './data.js';
 import type { Label, Pipeline } from '../../learn/index.js';
 import type { NdArray } from '../../tensor/index.js';
 import { loadModel, type ModelFile } from '../../track/index.js';
@@ -38,6 +42,48 @@ export function predictionsFrame(p: Predictions): DataFrame {
   return DataFrame.fromColumns(columns as Record<string, number[]>);
 }
 
+/** Outputs written chunk by chunk: plain-text formats whose pieces concatenate (after the first header). */
+const STREAMED_OUTPUTS: Readonly<Record<string, 'csv' | 'tsv' | 'ndjson'>> = { '.csv': 'csv', '.tsv': 'tsv', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
+
+/**
+ * Predicts DATA in chunks of `chunkRows` rows, read lazily by DuckDB, appending each chunk's
+ * predictions to OUT (a temp file renamed at the end), so files larger than memory can be
+ * scored. Returns the number of rows, or null when DATA or OUT is a format that is not streamed
+ * (Arrow input; Parquet, JSON or compressed output) and the caller should predict in one go.
+ */
+export async function predictFileInChunks(file: ModelFile, pipeline: Pipeline, data: string, out: string, options: { format?: string; chunkRows: number }): Promise<number | null> {
+  const outFormat = STREAMED_OUTPUTS[extname(out).toLowerCase()];
+  const inFormat = checkFormat(options.format);
+  if (!outFormat || inFormat === 'arrow' || (inFormat === undefined && ['.arrow', '.arrows', '.feather', '.ipc'].includes(extname(data).toLowerCase()))) return null;
+  const tmp = `${out}.${process.pid}.tmp`;
+  const part = `${out}.${process.pid}.part${extname(out)}`;
+  const fd = openSync(tmp, 'w');
+  let rows = 0;
+  try {
+    for await (const chunk of scanFile(data, inFormat === undefined ? {} : { format: inFormat as never }).batches(options.chunkRows)) {
+      if (chunk.numRows === 0) continue;
+      await writeFile(predictionsFrame(predictFrame(file, pipeline, chunk)), part, { format: outFormat });
+      let text = readFileSync(part, 'utf8');
+      if (rows > 0 && outFormat !== 'ndjson') text = text.slice(text.indexOf('\n') + 1);
+      writeSync(fd, text);
+      rows += chunk.numRows;
+    }
+  } catch (err) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  } finally {
+    rmSync(part, { force: true });
+  }
+  closeSync(fd);
+  if (rows === 0) {
+    rmSync(tmp, { force: true });
+    return null;
+  }
+  renameSync(tmp, out);
+  return rows;
+}
+
 export function registerPredict(program: Command): void {
   program
     .command('predict')
@@ -47,17 +93,26 @@ export function registerPredict(program: Command): void {
     .option('--out <FILE>', 'write predictions to a file (format by extension) instead of stdout')
     .option('--store <URI>', 'tracking store holding registered models (default $STRATA_HOME/strata.db or .strata/strata.db)')
     .option('--format <F>', 'read DATA as csv, parquet, json, ndjson or arrow regardless of extension')
+    .option('--chunk-rows <N>', 'with --out FILE.csv/.tsv/.ndjson: predict this many rows at a time, so DATA may be larger than memory', '100000')
     .option('--json', 'print one JSON object instead of a table')
     .addHelpText('after', '\nExample:\n  $ strata predict .strata/models/ridge-20261125-101500.json new.csv --out predictions.csv\n')
-    .action(async (modelPath: string, data: string, opts: { out?: string; store?: string; format?: string; json?: boolean }) => {
+    .action(async (modelPath: string, data: string, opts: { out?: string; store?: string; format?: string; chunkRows: string; json?: boolean }) => {
+      const chunkRows = Number(opts.chunkRows);
+      if (!Number.isSafeInteger(chunkRows) || chunkRows < 1) throw new UsageError(`--chunk-rows must be a positive integer, got '${opts.chunkRows}'.`);
       const { file, pipeline } = await loadModel(modelPath, opts.store);
+      const report = (rows: number): void => {
+        if (opts.json) process.stdout.write(JSON.stringify({ out: opts.out, rows }) + '\n');
+        else process.stdout.write(`wrote ${rows} predictions to ${opts.out}\n`);
+      };
+      if (opts.out) {
+        const streamed = await predictFileInChunks(file, pipeline, data, opts.out, { ...(opts.format ? { format: opts.format } : {}), chunkRows });
+        if (streamed !== null) return report(streamed);
+      }
       const df = await readFrame(data, opts.format);
       const p = predictFrame(file, pipeline, df);
       if (opts.out) {
         await writeFile(predictionsFrame(p), opts.out);
-        if (opts.json) process.stdout.write(JSON.stringify({ out: opts.out, rows: p.predictions.length }) + '\n');
-        else process.stdout.write(`wrote ${p.predictions.length} predictions to ${opts.out}\n`);
-        return;
+        return report(p.predictions.length);
       }
       if (opts.json) {
         process.stdout.write(JSON.stringify({ predictions: p.predictions, ...(p.classes ? { classes: p.classes, probabilities: p.probabilities } : {}) }) + '\n');
