@@ -6,8 +6,10 @@
  */
 import { type DType, type TypedArray, allocate, floatResultType, promoteTypes } from './dtype.js';
 import { type ArrayLikeInput, NdArray } from './ndarray.js';
+import { type ArithmeticKernel, F32_ARITHMETIC, F64_ARITHMETIC } from './arithmetic-kernels.js';
+import { expRun } from './fast-exp.js';
 import { asArray } from './create.js';
-import { forEachRun } from './iterate.js';
+import { type Layout, coalesce, forEachRun } from './iterate.js';
 import { broadcastShapes, sizeOf } from './shape.js';
 import { broadcastTo } from './views.js';
 
@@ -164,6 +166,39 @@ function castOperand(x: NdArray, dtype: DType): NdArray {
   return x;
 }
 
+/** Rows shorter than this are combined tile by tile (see `tiledShortRows`). */
+const SHORT_ROW = 64;
+/** Elements per tile. */
+const TILE = 4096;
+
+/**
+ * A contiguous (rows, n) block with one row broadcast down it (`X - mean`, `X * weights` on data
+ * with few columns) would cost a kernel call per short row. Instead the row is repeated into a
+ * contiguous tile of about TILE elements and the kernel runs over whole tiles. Returns false,
+ * doing nothing, when `layout` (out, x, y coalesced) is not of that form.
+ */
+function tiledShortRows(fast: ArithmeticKernel<TypedArray>, out: NdArray, x: NdArray, y: NdArray, layout: Layout): boolean {
+  if (layout.shape.length !== 2 || layout.shape[1]! >= SHORT_ROW) return false;
+  const [rows, n] = layout.shape as [number, number];
+  const [, xs, ys] = layout.strides as [number[], number[], number[]];
+  const full = (s: number[]): boolean => s[0] === n && s[1] === 1;
+  const row = (s: number[]): boolean => s[0] === 0 && s[1] === 1;
+  const xIsRow = row(xs) && full(ys);
+  if (!xIsRow && !(full(xs) && row(ys))) return false;
+  const per = Math.ceil(TILE / n);
+  const source = xIsRow ? x : y;
+  const tile = allocate(out.dtype, per * n);
+  const one = source.data.subarray(source.offset, source.offset + n);
+  for (let r = 0; r < per; r++) tile.set(one, r * n);
+  for (let r = 0; r < rows; r += per) {
+    const start = r * n;
+    const m = Math.min(per, rows - r) * n;
+    if (xIsRow) fast(out.data, tile, y.data, start, 0, y.offset + start, m, 1, 1);
+    else fast(out.data, x.data, tile, start, x.offset + start, 0, m, 1, 1);
+  }
+  return true;
+}
+
 function binary(op: Op, a: Operand, b: Operand, kind: 'same' | 'float' | 'bool'): NdArray {
   const { x, y, common } = prepare(a, b);
   const outType: DType = kind === 'bool' ? 'bool' : kind === 'float' ? floatResultType(common) : common === 'bool' ? 'int32' : common;
@@ -171,11 +206,19 @@ function binary(op: Op, a: Operand, b: Operand, kind: 'same' | 'float' | 'bool')
   const out = new NdArray(outType, allocate(outType, sizeOf(shape)), shape);
   const xb = broadcastTo(castOperand(x, common), shape);
   const yb = broadcastTo(castOperand(y, common), shape);
-  const kernel = BINARY_KERNELS[op];
   const o = out.data, xd = xb.data, yd = yb.data;
-  forEachRun(shape, [out.strides, xb.strides, yb.strides], [0, xb.offset, yb.offset], (offs, n, s) =>
-    kernel(o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[0]!, s[1]!, s[2]!),
-  );
+  const strides = [out.strides, xb.strides, yb.strides];
+  const offsets = [0, xb.offset, yb.offset];
+  if (op <= Op.Div && (outType === 'float64' || outType === 'float32') && xb.dtype === outType && yb.dtype === outType) {
+    // `out` is a fresh C-order array, so its stride along every coalesced run is 1.
+    const fast = (outType === 'float64' ? F64_ARITHMETIC : F32_ARITHMETIC)[op] as ArithmeticKernel<TypedArray>;
+    if (!tiledShortRows(fast, out, xb, yb, coalesce(shape, strides))) {
+      forEachRun(shape, strides, offsets, (offs, n, s) => fast(o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[1]!, s[2]!));
+    }
+    return out;
+  }
+  const kernel = BINARY_KERNELS[op];
+  forEachRun(shape, strides, offsets, (offs, n, s) => kernel(o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[0]!, s[1]!, s[2]!));
   return out;
 }
 
@@ -288,9 +331,7 @@ const UNARY_KERNELS: Record<U, UnaryKernel> = {
   [U.Cbrt]: (o, a, k, i, n, ks, is) => {
     for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.cbrt(a[i]!);
   },
-  [U.Exp]: (o, a, k, i, n, ks, is) => {
-    for (let c = 0; c < n; c++, k += ks, i += is) o[k] = Math.exp(a[i]!);
-  },
+  [U.Exp]: expRun,
   [U.Exp2]: (o, a, k, i, n, ks, is) => {
     for (let c = 0; c < n; c++, k += ks, i += is) o[k] = 2 ** a[i]!;
   },

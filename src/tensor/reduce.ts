@@ -44,18 +44,6 @@ function plan(a: NdArray, axis: Axis, keepdims: boolean): Plan {
 function runSum(x: TypedArray, start: number, n: number, stride: number): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let c = 0;
-  if (stride === 1) {
-    const end = start + n;
-    let i = start;
-    for (; i + 4 <= end; i += 4) {
-      s0 += x[i]!;
-      s1 += x[i + 1]!;
-      s2 += x[i + 2]!;
-      s3 += x[i + 3]!;
-    }
-    for (; i < end; i++) s0 += x[i]!;
-    return s0 + s1 + (s2 + s3);
-  }
   let i = start;
   const step4 = 4 * stride;
   for (; c + 4 <= n; c += 4, i += step4) {
@@ -68,17 +56,55 @@ function runSum(x: TypedArray, start: number, n: number, stride: number): number
   return s0 + s1 + (s2 + s3);
 }
 
-/**
- * Column sums of a contiguous rows×cols block: eight rows are added together (pairwise) before
- * touching the accumulator, so each output element is read and written an eighth as often.
+/*
+ * Row and column sums of a contiguous rows×cols block, the two shapes `sum` over leading or
+ * trailing axes of contiguous data takes. Each exists twice, for Float64Array and for the other
+ * typed arrays, because V8 keeps type feedback per function literal: one shared loop would run at
+ * about half speed once a program sums two kinds of array (see arithmetic-kernels.ts).
+ *
+ * Row sums keep eight partial sums (two adds per slot per step), so the adds do not wait on each
+ * other. Column sums add sixteen rows together pairwise before touching the accumulator, so each
+ * output element is read and written a sixteenth as often.
  */
-function columnSums(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
+
+function rowSumsF64(x: Float64Array, offset: number, rows: number, cols: number, acc: Float64Array): void {
+  for (let r = 0; r < rows; r++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    let i = offset + r * cols;
+    const end = i + cols;
+    for (const stop = end - 15; i < stop; i += 16) {
+      s0 += x[i]! + x[i + 8]!; s1 += x[i + 1]! + x[i + 9]!; s2 += x[i + 2]! + x[i + 10]!; s3 += x[i + 3]! + x[i + 11]!;
+      s4 += x[i + 4]! + x[i + 12]!; s5 += x[i + 5]! + x[i + 13]!; s6 += x[i + 6]! + x[i + 14]!; s7 += x[i + 7]! + x[i + 15]!;
+    }
+    for (; i < end; i++) s0 += x[i]!;
+    acc[r] = s0 + s1 + (s2 + s3) + (s4 + s5 + (s6 + s7));
+  }
+}
+
+function rowSumsAny(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
+  for (let r = 0; r < rows; r++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    let i = offset + r * cols;
+    const end = i + cols;
+    for (const stop = end - 15; i < stop; i += 16) {
+      s0 += x[i]! + x[i + 8]!; s1 += x[i + 1]! + x[i + 9]!; s2 += x[i + 2]! + x[i + 10]!; s3 += x[i + 3]! + x[i + 11]!;
+      s4 += x[i + 4]! + x[i + 12]!; s5 += x[i + 5]! + x[i + 13]!; s6 += x[i + 6]! + x[i + 14]!; s7 += x[i + 7]! + x[i + 15]!;
+    }
+    for (; i < end; i++) s0 += x[i]!;
+    acc[r] = s0 + s1 + (s2 + s3) + (s4 + s5 + (s6 + s7));
+  }
+}
+
+function columnSumsF64(x: Float64Array, offset: number, rows: number, cols: number, acc: Float64Array): void {
   let r = 0;
-  for (; r + 8 <= rows; r += 8) {
-    const b0 = offset + r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols;
-    const b4 = b3 + cols, b5 = b4 + cols, b6 = b5 + cols, b7 = b6 + cols;
+  for (; r + 16 <= rows; r += 16) {
+    const b0 = offset + r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols, b4 = b3 + cols, b5 = b4 + cols;
+    const b6 = b5 + cols, b7 = b6 + cols, b8 = b7 + cols, b9 = b8 + cols, b10 = b9 + cols, b11 = b10 + cols;
+    const b12 = b11 + cols, b13 = b12 + cols, b14 = b13 + cols, b15 = b14 + cols;
     for (let j = 0; j < cols; j++) {
-      acc[j]! += x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!) + (x[b4 + j]! + x[b5 + j]! + (x[b6 + j]! + x[b7 + j]!));
+      const lo = x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!) + (x[b4 + j]! + x[b5 + j]! + (x[b6 + j]! + x[b7 + j]!));
+      const hi = x[b8 + j]! + x[b9 + j]! + (x[b10 + j]! + x[b11 + j]!) + (x[b12 + j]! + x[b13 + j]! + (x[b14 + j]! + x[b15 + j]!));
+      acc[j]! += lo + hi;
     }
   }
   for (; r < rows; r++) {
@@ -87,9 +113,22 @@ function columnSums(x: TypedArray, offset: number, rows: number, cols: number, a
   }
 }
 
-/** Row sums of a contiguous rows×cols block. */
-function rowSums(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
-  for (let r = 0; r < rows; r++) acc[r] = runSum(x, offset + r * cols, cols, 1);
+function columnSumsAny(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
+  let r = 0;
+  for (; r + 16 <= rows; r += 16) {
+    const b0 = offset + r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols, b4 = b3 + cols, b5 = b4 + cols;
+    const b6 = b5 + cols, b7 = b6 + cols, b8 = b7 + cols, b9 = b8 + cols, b10 = b9 + cols, b11 = b10 + cols;
+    const b12 = b11 + cols, b13 = b12 + cols, b14 = b13 + cols, b15 = b14 + cols;
+    for (let j = 0; j < cols; j++) {
+      const lo = x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!) + (x[b4 + j]! + x[b5 + j]! + (x[b6 + j]! + x[b7 + j]!));
+      const hi = x[b8 + j]! + x[b9 + j]! + (x[b10 + j]! + x[b11 + j]!) + (x[b12 + j]! + x[b13 + j]! + (x[b14 + j]! + x[b15 + j]!));
+      acc[j]! += lo + hi;
+    }
+  }
+  for (; r < rows; r++) {
+    const b = offset + r * cols;
+    for (let j = 0; j < cols; j++) acc[j]! += x[b + j]!;
+  }
 }
 
 type Accumulator = (acc: Float64Array, x: TypedArray, k: number, i: number, n: number, ks: number, is: number) => void;
@@ -135,14 +174,16 @@ function reduce(kind: Kind, input: ArrayLikeInput, axis: Axis, keepdims: boolean
   const outSize = p.outShape.reduce((q, d) => q * d, 1);
   const acc = new Float64Array(outSize).fill(IDENTITY[kind]);
   const x = a.data;
-  if (kind === 'sum' && a.isContiguous && p.axes.length < a.ndim) {
-    // Reducing only leading or only trailing axes of contiguous data is a column or row sum.
-    if (p.axes.every((ax, i) => ax === i)) {
-      columnSums(x, a.offset, p.count, outSize, acc);
+  if (kind === 'sum' && a.isContiguous) {
+    // Reducing only trailing (or all) axes of contiguous data is a row sum, only leading ones a column sum.
+    if (p.axes.every((ax, i) => ax === a.ndim - p.axes.length + i)) {
+      if (x instanceof Float64Array) rowSumsF64(x, a.offset, outSize, p.count, acc);
+      else rowSumsAny(x, a.offset, outSize, p.count, acc);
       return finish(acc, outType, p.outShape);
     }
-    if (p.axes.every((ax, i) => ax === a.ndim - p.axes.length + i)) {
-      rowSums(x, a.offset, outSize, p.count, acc);
+    if (p.axes.every((ax, i) => ax === i)) {
+      if (x instanceof Float64Array) columnSumsF64(x, a.offset, p.count, outSize, acc);
+      else columnSumsAny(x, a.offset, p.count, outSize, acc);
       return finish(acc, outType, p.outShape);
     }
   }
