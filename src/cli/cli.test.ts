@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli as capture } from '../../test/helpers/cli.js';
-import { runQuickstart } from './commands/quickstart.js';
 import { formatTable } from './table.js';
 
-
-test('quickstart --json prints one JSON object whose two solvers agree and recover the true weights', async () => {
-  const { code, stdout, stderr } = await capture(['quickstart', '--json', '--seed', '3']);
-  assert.equal(code, 0, stderr);
-  const r = JSON.parse(stdout);
-  assert.equal(r.seed, 3);
-  r.true_coefficients.forEach((w: number, i: number) => {
-    assert.ok(Math.abs(r.lstsq_coefficients[i] - w) < 0.05, `lstsq w${i}`);
-    assert.ok(Math.abs(r.lbfgs_coefficients[i] - r.lstsq_coefficients[i]) < 1e-5, `lbfgs w${i}`);
-  });
-  assert.ok(Math.abs(r.residual_std - 0.1) < 0.02);
-});
-
-test('quickstart is deterministic for a seed and differs across seeds', () => {
-  assert.deepEqual(runQuickstart(5), runQuickstart(5));
-  assert.notDeepEqual(runQuickstart(5).lstsq_coefficients, runQuickstart(6).lstsq_coefficients);
-});
 
 test('usage errors exit 2 with one sentence on stderr; --help exits 0', async () => {
   const bad = await capture(['quickstart', '--seed', 'x']);

@@ -11,6 +11,7 @@ import { registerRuns } from './commands/runs.js';
 import { registerModels } from './commands/models.js';
 import { registerServe } from './commands/serve.js';
 import { registerUi } from './commands/ui.js';
+import { registerAutoML } from './commands/automl.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerExport } from './commands/export.js';
 import { UsageError } from './errors.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerModels(program);
   registerServe(program);
   registerUi(program);
+  registerAutoML(program);
   registerInspect(program);
   registerExport(program);
   return program;

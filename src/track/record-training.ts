@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { DataFrame } from '../frame/index.js';
 import { InvalidInputError } from './errors.js';
 import { fingerprintFile, fingerprintFrame } from './fingerprint.js';
-import { startRun } from './run.js';
+import { type Run, startRun } from './run.js';
 import type { TrackingStore } from './store/store.js';
 import type { DatasetFingerprint, ModelSignature } from './types.js';
 
@@ -32,6 +32,8 @@ export interface TrainingRecord {
   seed?: number;
   source?: string;
   tags?: Record<string, string>;
+  /** Log into this open run (e.g. a parent whose child runs were logged while it ran) instead of starting one; it is ended here. */
+  run?: Run;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface TrainingRecord {
  */
 export async function recordTraining(store: TrackingStore, rec: TrainingRecord): Promise<{ runId: string; version?: number }> {
   if (rec.register !== undefined && rec.modelFile === undefined) throw new InvalidInputError(`recordTraining: register '${rec.register}' needs modelFile (the saved model to store).`);
-  const run = await startRun(store, {
+  const run = rec.run ?? await startRun(store, {
     experiment: rec.experiment ?? 'Default',
     name: rec.model,
     ...(rec.seed !== undefined ? { seed: rec.seed } : {}),

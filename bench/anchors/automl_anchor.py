@@ -1,0 +1,125 @@
+"""The scikit-learn / XGBoost side of bench/automl.ts.
+
+  automl_anchor.py export OUTDIR   writes the sklearn datasets that ship inside scikit-learn
+                                   (no download) as CSV files and prints them as JSON
+  automl_anchor.py score JOBFILE   5-fold scores of default models on the folds given in JOBFILE
+
+Default models: LogisticRegression (max_iter=1000) or Ridge, RandomForest, HistGradientBoosting,
+XGBoost, each behind the same default preprocessing a user would write: median imputation and
+standard scaling of numeric columns, most-frequent imputation and one-hot encoding of text
+columns, ISO date columns as year, month, day and day of week.
+"""
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+from sklearn import datasets
+from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor, RandomForestClassifier, RandomForestRegressor
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.metrics import accuracy_score, r2_score
+from sklearn.pipeline import FunctionTransformer, make_pipeline
+from sklearn.preprocessing import LabelEncoder, OneHotEncoder, StandardScaler
+
+try:
+    from xgboost import XGBClassifier, XGBRegressor
+except ImportError:  # the bench says the XGBoost column is missing
+    XGBClassifier = XGBRegressor = None
+
+
+def export(outdir):
+    out = []
+
+    def save(name, frame, target, task):
+        path = f"{outdir}/{name}.csv"
+        frame.to_csv(path, index=False)
+        out.append({"name": name, "path": path, "target": target, "task": task})
+
+    bc = datasets.load_breast_cancer(as_frame=True).frame
+    bc["target"] = np.where(bc["target"] == 1, "benign", "malignant")
+    save("breast_cancer", bc, "target", "classification")
+    wine = datasets.load_wine(as_frame=True).frame
+    wine["target"] = "cultivar_" + wine["target"].astype(str)
+    save("wine", wine, "target", "classification")
+    save("diabetes", datasets.load_diabetes(as_frame=True, scaled=False).frame, "target", "regression")
+    # diabetes_messy: the raw diabetes data as a clinic's export would hold it. sex as text, 10% of
+    # bmi, bp and s3 missing at random, and two columns without signal (the derivation cannot
+    # invent any): the clinic (5 names) and the visit date (2015-2020), both seeded.
+    rng = np.random.default_rng(0)
+    messy = datasets.load_diabetes(as_frame=True, scaled=False).frame
+    messy["sex"] = np.where(messy["sex"] == 1, "female", "male")
+    for col in ["bmi", "bp", "s3"]:
+        messy.loc[rng.random(len(messy)) < 0.1, col] = np.nan
+    messy.insert(0, "clinic", rng.choice(["north", "south", "east", "west", "central"], len(messy)))
+    days = rng.integers(0, 6 * 365, len(messy))
+    messy.insert(1, "visit_date", (pd.Timestamp("2015-01-01") + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d"))
+    save("diabetes_messy", messy, "target", "regression")
+    print(json.dumps(out))
+
+
+def date_parts(frame):
+    parts = {}
+    for col in frame.columns:
+        d = pd.to_datetime(frame[col], errors="coerce")
+        parts[f"{col}_year"] = d.dt.year
+        parts[f"{col}_month"] = d.dt.month
+        parts[f"{col}_day"] = d.dt.day
+        parts[f"{col}_dayofweek"] = d.dt.dayofweek
+    return pd.DataFrame(parts, index=frame.index).astype(float)
+
+
+def preprocessing(X):
+    text = [c for c in X.columns if X[c].dtype == object]
+    dates = [c for c in text if X[c].dropna().astype(str).str.match(r"^\d{4}-\d{2}-\d{2}").all()]
+    categorical = [c for c in text if c not in dates]
+    numeric = [c for c in X.columns if c not in text]
+    steps = [("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+             ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore")), categorical)]
+    if dates:
+        steps.append(("date", make_pipeline(FunctionTransformer(date_parts), SimpleImputer(strategy="median")), dates))
+    return ColumnTransformer(steps, sparse_threshold=0)
+
+
+def models(task):
+    if task == "classification":
+        out = {"logistic_regression": lambda: LogisticRegression(max_iter=1000), "random_forest": lambda: RandomForestClassifier(random_state=0),
+               "hist_gradient_boosting": HistGradientBoostingClassifier}
+        if XGBClassifier is not None:
+            out["xgboost"] = lambda: XGBClassifier(n_jobs=1)
+    else:
+        out = {"ridge": Ridge, "random_forest": lambda: RandomForestRegressor(random_state=0), "hist_gradient_boosting": HistGradientBoostingRegressor}
+        if XGBRegressor is not None:
+            out["xgboost"] = lambda: XGBRegressor(n_jobs=1)
+    return out
+
+
+def score(jobfile):
+    with open(jobfile) as f:
+        job = json.load(f)
+    results = {}
+    for ds in job["datasets"]:
+        frame = pd.read_csv(ds["path"])
+        X = frame.drop(columns=[ds["target"]])
+        y = frame[ds["target"]].to_numpy()
+        classification = ds["task"] == "classification"
+        y_fit = LabelEncoder().fit_transform(y) if classification else y.astype(float)
+        n = len(frame)
+        per_model = {}
+        for name, make in models(ds["task"]).items():
+            scores = []
+            for test in ds["folds"]:
+                test = np.asarray(test)
+                train = np.setdiff1d(np.arange(n), test)
+                pipe = make_pipeline(preprocessing(X), make())
+                pipe.fit(X.iloc[train], y_fit[train])
+                pred = pipe.predict(X.iloc[test])
+                scores.append(accuracy_score(y_fit[test], pred) if classification else r2_score(y_fit[test], pred))
+            per_model[name] = scores
+        results[ds["name"]] = per_model
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    {"export": export, "score": score}[sys.argv[1]](sys.argv[2])

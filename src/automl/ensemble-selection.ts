@@ -1,0 +1,81 @@
+/**
+ * Greedy ensemble selection (Caruana et al., 2004): start from the best model and repeatedly
+ * add, with replacement, the model whose out-of-fold predictions most improve the averaged
+ * ensemble's score; keep the best ensemble seen. Ties on the metric (accuracy moves in steps)
+ * go to the candidate with the better smooth loss (log loss or squared error).
+ */
+import type { Label } from '../learn/index.js';
+import type { MetricSpec } from './metrics.js';
+import { toPredictions } from './trial.js';
+
+export interface EnsembleCandidate {
+  /** Out-of-fold predictions: probabilities n × k (classification) or values n. */
+  oof: Float64Array;
+}
+
+export interface EnsembleSelection {
+  /** Times each candidate was picked (its weight is count / rounds). */
+  counts: number[];
+  /** Blended out-of-fold predictions of the chosen ensemble. */
+  oof: Float64Array;
+  /** Metric of the blend over all rows, in the metric's units. */
+  score: number;
+}
+
+/** Smooth loss for tie-breaks: mean log loss of the true class, or mean squared error. */
+function smoothLoss(blend: Float64Array, truth: readonly Label[], classes: readonly Label[] | null, classIndex: Map<Label, number>): number {
+  let s = 0;
+  if (!classes) {
+    for (let i = 0; i < truth.length; i++) s += (blend[i]! - (truth[i] as number)) ** 2;
+    return s / truth.length;
+  }
+  const k = classes.length;
+  for (let i = 0; i < truth.length; i++) s -= Math.log(Math.max(1e-15, blend[i * k + classIndex.get(truth[i]!)!]!));
+  return s / truth.length;
+}
+
+/**
+ * Picks `rounds` members (with replacement) from `candidates`, which must be sorted best first
+ * (ties go to the earlier candidate).
+ *
+ * @example
+ * const { counts } = greedyEnsemble(trials, y, classes, resolveMetric('accuracy', 'classification'), 20);
+ */
+export function greedyEnsemble(
+  candidates: readonly EnsembleCandidate[],
+  truth: readonly Label[],
+  classes: readonly Label[] | null,
+  metric: MetricSpec,
+  rounds = 20,
+): EnsembleSelection {
+  const sign = metric.greaterIsBetter ? 1 : -1;
+  const classIndex = new Map((classes ?? []).map((c, j) => [c, j]));
+  const size = candidates[0]!.oof.length;
+  const sum = new Float64Array(size);
+  const counts = candidates.map(() => 0);
+  /** [metric gain, −smooth loss], both larger-is-better, compared in that order. */
+  const evaluate = (blend: Float64Array): [number, number] => [
+    sign * metric.compute(truth, toPredictions(blend, classes), classes ?? []),
+    -smoothLoss(blend, truth, classes, classIndex),
+  ];
+  const better = (a: [number, number], b: [number, number]): boolean => a[0] > b[0] + 1e-12 || (Math.abs(a[0] - b[0]) <= 1e-12 && a[1] > b[1] + 1e-12);
+  let best: { counts: number[]; oof: Float64Array; key: [number, number] } | null = null;
+  const blend = new Float64Array(size);
+  for (let r = 1; r <= rounds; r++) {
+    let pick = -1;
+    let pickKey: [number, number] = [-Infinity, -Infinity];
+    candidates.forEach((c, m) => {
+      for (let i = 0; i < size; i++) blend[i] = (sum[i]! + c.oof[i]!) / r;
+      const key = evaluate(blend);
+      if (pick < 0 || better(key, pickKey)) {
+        pick = m;
+        pickKey = key;
+      }
+    });
+    const chosen = candidates[pick]!.oof;
+    for (let i = 0; i < size; i++) sum[i]! += chosen[i]!;
+    counts[pick]!++;
+    if (best === null || better(pickKey, best.key)) best = { counts: counts.slice(), oof: sum.map((v) => v / r), key: pickKey };
+  }
+  return { counts: best!.counts, oof: best!.oof, score: sign * best!.key[0] };
+}
