@@ -1,18 +1,22 @@
 /**
  * `npm run bench:kernels`: GEMM GFLOP/s of the `kernels` backends against NumPy (OpenBLAS,
- * 2 threads), interleaved in one run on the same data: C = A·A for n = 256, 512, 1024 in
- * float32 and float64, for the TypeScript kernel, the WASM SIMD kernel on one thread, and on two
- * threads (worker pool), with medians and Strata/NumPy time ratios. Also the cost of copying the
- * operands into WebAssembly memory and C out. It never asserts a time.
+ * 2 threads) and PyTorch CPU (2 threads, the anchor issue #6 names), interleaved in one run on
+ * the same data: C = A·A for n = 256, 512, 1024 in float32 and float64, for the TypeScript
+ * kernel, the WASM SIMD kernel on one thread, and on two threads (worker pool), with medians,
+ * Strata/NumPy time ratios and Strata's GFLOP/s as a share of PyTorch's (target ≥ 50% on two
+ * threads). Also the cost of copying the operands into WebAssembly memory and C out. It never
+ * asserts a time. Relaxed-SIMD (fused multiply-add) builds are used when Node runs with
+ * --experimental-wasm-relaxed-simd (Node 20) or natively (Node 22+).
  * Options: `--only TEXT` (substring of a case label), `--reps N`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type FloatArray, gemmTs, gemmWasm } from '../src/kernels/index.js';
+import { type FloatArray, gemmTs, gemmWasm, wasmRelaxedSimdSupported } from '../src/kernels/index.js';
 import { GemmPool } from '../src/kernels/pool.node.js';
 import { instantiateGemm, plainGemmModule, wasmApi } from '../src/kernels/wasm-module.js';
 import { stageGemm, unstageGemm } from '../src/kernels/wasm-gemm.js';
 import { NumpyAnchor, benchArgs, busyFraction, median, timeOnce } from './harness.js';
+import { TorchAnchor } from './anchors/torch-cnn-anchor.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 
@@ -27,9 +31,11 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const busy = await busyFraction();
   const { anchor, version, reason } = await NumpyAnchor.start();
+  const torch = await TorchAnchor.start();
   const pool = await GemmPool.start(2);
   if (reason) console.log(reason);
-  console.log(`kernels GEMM vs NumPy ${version ?? '(skipped)'} — Node ${process.version}; NumPy/OpenBLAS 2 threads`);
+  if (torch.reason) console.log(torch.reason);
+  console.log(`kernels GEMM vs NumPy ${version ?? '(skipped)'} and PyTorch ${torch.version ?? '(skipped)'} — Node ${process.version}; NumPy/OpenBLAS and PyTorch 2 threads; WASM ${wasmRelaxedSimdSupported() ? 'relaxed SIMD (fused multiply-add)' : 'SIMD (multiply + add)'}`);
   console.log(`machine busy before start: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`}\n`);
 
   const backends: { name: string; run: Square; maxN: number }[] = [
@@ -42,12 +48,12 @@ async function main(): Promise<void> {
   const copyMemory = new api.Memory({ initial: 16 });
   const copyExports = instantiateGemm(plainGemmModule()!, copyMemory);
   const copyOnly: Square = (n, a, c) => {
-    const layout = stageGemm(copyExports, copyMemory, 1, n, n, n, a, 0, n, a, 0, n);
-    unstageGemm(copyMemory, layout, n, n, c, 0, n);
+    const layout = stageGemm(copyExports, copyMemory, 1, n, n, n, a, 0, n, a, 0, n, c, 0, n);
+    unstageGemm(copyMemory, layout, c, 0, n);
   };
 
   const results: object[] = [];
-  console.log(['case', 'backend', 'median', 'GFLOP/s (median, best)', 'numpy GFLOP/s', 'time ratio (strata/numpy)', 'copy in+out'].join(' | '));
+  console.log(['case', 'backend', 'median', 'GFLOP/s (median, best)', 'numpy GFLOP/s', 'time ratio (strata/numpy)', 'torch GFLOP/s (median, best)', 'strata/torch GFLOP/s (medians, bests)', 'copy in+out'].join(' | '));
   for (const n of [256, 512, 1024]) {
     for (const dtype of ['float32', 'float64'] as const) {
       const label = `gemm ${n}x${n} ${dtype}`;
@@ -72,14 +78,18 @@ async function main(): Promise<void> {
         const backendReps = backend.name === 'ts' ? Math.min(count, 3) : count;
         backend.run(n, a, c);
         if (anchor) await anchor.time(request);
+        if (torch.anchor) await torch.anchor.time(request);
         const ours: number[] = [];
         const theirs: number[] = [];
+        const torchTimes: number[] = [];
         for (let r = 0; r < backendReps; r++) {
-          // OpenBLAS's threads spin for a while after each NumPy call; let them go to sleep first.
-          if (anchor) await pause(PAUSE_MS);
+          // OpenBLAS's and OpenMP's threads spin for a while after each call; let them go to sleep first.
+          if (anchor || torch.anchor) await pause(PAUSE_MS);
           ours.push(timeOnce(() => backend.run(n, a, c)));
           if (anchor) theirs.push(await anchor.time(request));
+          if (torch.anchor) torchTimes.push(await torch.anchor.time(request));
         }
+        const torchMedian = torchTimes.length ? median(torchTimes) : null;
         const mine = median(ours);
         const numpy = theirs.length ? median(theirs) : null;
         const ratio = numpy === null ? null : median(theirs.map((t, i) => ours[i]! / t));
@@ -88,21 +98,28 @@ async function main(): Promise<void> {
           bestGflops: flops / Math.min(...ours) / 1e9,
           numpyMedianSeconds: numpy, numpyGflops: numpy === null ? null : flops / numpy / 1e9, ratioMedian: ratio,
           copySeconds: median(copies),
+          torchMedianSeconds: torchMedian, torchGflops: torchMedian === null ? null : flops / torchMedian / 1e9,
+          torchBestGflops: torchMedian === null ? null : flops / Math.min(...torchTimes) / 1e9,
+          shareOfTorch: torchMedian === null ? null : torchMedian / mine,
+          shareOfTorchBest: torchMedian === null ? null : Math.min(...torchTimes) / Math.min(...ours),
         };
         results.push(row);
         console.log([
           label, backend.name, `${(mine * 1e3).toFixed(2)} ms`, `${row.gflops.toFixed(1)}, ${row.bestGflops.toFixed(1)}`,
           row.numpyGflops === null ? '—' : row.numpyGflops.toFixed(1),
           ratio === null ? '—' : `${ratio.toFixed(2)}×`,
+          row.torchGflops === null ? '—' : `${row.torchGflops.toFixed(1)}, ${row.torchBestGflops!.toFixed(1)}`,
+          row.shareOfTorch === null ? '—' : `${(row.shareOfTorch * 100).toFixed(0)}%, ${(row.shareOfTorchBest! * 100).toFixed(0)}%`,
           backend.name === 'ts' ? '—' : `${(row.copySeconds * 1e3).toFixed(2)} ms (${((row.copySeconds / mine) * 100).toFixed(0)}%)`,
         ].join(' | '));
       }
     }
   }
   anchor?.stop();
+  torch.anchor?.stop();
   await pool.close();
   const busyAfter = await busyFraction();
-  writeFileSync(`${OUT}kernels.json`, JSON.stringify({ numpy: version ?? null, node: process.version, busyBefore: busy, busyAfter, results }, null, 2));
+  writeFileSync(`${OUT}kernels.json`, JSON.stringify({ numpy: version ?? null, torch: torch.version ?? null, relaxedSimd: wasmRelaxedSimdSupported(), node: process.version, busyBefore: busy, busyAfter, results }, null, 2));
   console.log(`\nmachine busy after: ${busyAfter === undefined ? 'unknown' : `${(busyAfter * 100).toFixed(0)}%`}; results in bench/out/kernels.json`);
 }
 

@@ -9,37 +9,53 @@
 /** The element arrays the kernels take. */
 export type FloatArray = Float32Array | Float64Array;
 
+/** How a GEMM reads its operands and treats C. */
+export interface GemmOptions {
+  /** A is stored k×m (row-major, leading dimension lda ≥ m) and multiplied transposed. */
+  transA?: boolean;
+  /** B is stored n×k (leading dimension ldb ≥ k) and multiplied transposed. */
+  transB?: boolean;
+  /** Add the product to C instead of overwriting it. */
+  accumulate?: boolean;
+}
+
 /**
- * The signature shared by every GEMM backend: C (m×n) = A (m×k) · B (k×n), all row-major.
- * Element (i, j) of A is `a[aOff + i·lda + j]`, and likewise for B and C. C is overwritten.
+ * The signature shared by every GEMM backend: C (m×n) = op(A) (m×k) · op(B) (k×n), all
+ * row-major, op(X) = X or Xᵀ per `options`. Element (i, j) of the stored A is
+ * `a[aOff + i·lda + j]`, and likewise for B and C. C is overwritten unless `options.accumulate`.
  */
 export type GemmFn<T extends FloatArray> = (
   m: number, n: number, k: number,
   a: T, aOff: number, lda: number,
   b: T, bOff: number, ldb: number,
   c: T, cOff: number, ldc: number,
+  options?: GemmOptions,
 ) => void;
 
 const NR = 4;
 
-/** B (k×n at `off`, leading dimension ldb) as ⌈n/4⌉ panels of k×4 values, zero-padded on the right. */
-function packPanels(b: FloatArray, off: number, ldb: number, k: number, n: number): Float64Array {
+/**
+ * B (k×n, element (p, j) at off + p·rs + j·cs) as ⌈n/4⌉ panels of k×4 values, zero-padded on
+ * the right.
+ */
+function packPanels(b: FloatArray, off: number, rs: number, cs: number, k: number, n: number): Float64Array {
   const panels = Math.ceil(n / NR);
   const out = new Float64Array(panels * k * NR);
   for (let jp = 0; jp < panels; jp++) {
     const j0 = jp * NR;
     const width = Math.min(NR, n - j0);
     for (let p = 0; p < k; p++) {
-      const src = off + p * ldb + j0;
+      const src = off + p * rs + j0 * cs;
       const dst = (jp * k + p) * NR;
-      for (let q = 0; q < width; q++) out[dst + q] = b[src + q]!;
+      for (let q = 0; q < width; q++) out[dst + q] = b[src + q * cs]!;
     }
   }
   return out;
 }
 
 /**
- * C = A·B in pure TypeScript, for float32 or float64 arrays (A, B and C of one type).
+ * C = op(A)·op(B) (+ C) in pure TypeScript, for float32 or float64 arrays (A, B and C of one
+ * type); see `GemmFn`.
  *
  * @example
  * const c = new Float64Array(4);
@@ -51,9 +67,19 @@ export function gemmTs<T extends FloatArray>(
   a: T, aOff: number, lda: number,
   b: T, bOff: number, ldb: number,
   c: T, cOff: number, ldc: number,
+  options: GemmOptions = {},
 ): void {
   if (m <= 0 || n <= 0) return;
-  const bp = packPanels(b, bOff, ldb, k, n);
+  const add = options.accumulate === true;
+  const bp = options.transB === true ? packPanels(b, bOff, 1, ldb, k, n) : packPanels(b, bOff, ldb, 1, k, n);
+  if (options.transA === true) {
+    // Row-major copy of Aᵀ, so the loop below reads each row of op(A) contiguously.
+    const at = new Float64Array(m * k);
+    for (let p = 0; p < k; p++) for (let i = 0; i < m; i++) at[i * k + p] = a[aOff + p * lda + i]!;
+    a = at as unknown as T;
+    aOff = 0;
+    lda = k;
+  }
   const panels = Math.ceil(n / NR);
   const tile = new Float64Array(16);
   for (let i = 0; i < m; i += 4) {
@@ -80,7 +106,7 @@ export function gemmTs<T extends FloatArray>(
       const j = jp * NR;
       const cols = Math.min(NR, n - j);
       const row0 = cOff + i * ldc + j;
-      if (rows === 4 && cols === 4) {
+      if (rows === 4 && cols === 4 && !add) {
         c[row0] = c00; c[row0 + 1] = c01; c[row0 + 2] = c02; c[row0 + 3] = c03;
         let r = row0 + ldc;
         c[r] = c10; c[r + 1] = c11; c[r + 2] = c12; c[r + 3] = c13;
@@ -94,7 +120,9 @@ export function gemmTs<T extends FloatArray>(
       tile[4] = c10; tile[5] = c11; tile[6] = c12; tile[7] = c13;
       tile[8] = c20; tile[9] = c21; tile[10] = c22; tile[11] = c23;
       tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
-      for (let r = 0; r < rows; r++) for (let t = 0; t < cols; t++) c[row0 + r * ldc + t] = tile[r * 4 + t]!;
+      for (let r = 0; r < rows; r++) {
+        for (let t = 0; t < cols; t++) c[row0 + r * ldc + t] = add ? c[row0 + r * ldc + t]! + tile[r * 4 + t]! : tile[r * 4 + t]!;
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  type FloatArray, gemmTs, gemmWasm, gemmF32, gemmF64, selectGemm, setGemmBackend, useThreads, gemmThreads,
+  type FloatArray, type GemmOptions, gemmTs, gemmWasm, gemmF32, gemmF64, selectGemm, setGemmBackend, useThreads, gemmThreads,
   wasmSimdSupported, SMALL_GEMM,
 } from './index.js';
 import { GemmPool } from './pool.node.js';
@@ -37,7 +37,7 @@ function operands(c: Case, seed: number) {
   return { a, b, ref, cLength: c.cOff + Math.max(0, c.m - 1) * c.ldc + c.n + 5 };
 }
 
-type Gemm = (m: number, n: number, k: number, a: FloatArray, aOff: number, lda: number, b: FloatArray, bOff: number, ldb: number, c: FloatArray, cOff: number, ldc: number) => void;
+type Gemm = (m: number, n: number, k: number, a: FloatArray, aOff: number, lda: number, b: FloatArray, bOff: number, ldb: number, c: FloatArray, cOff: number, ldc: number, options?: GemmOptions) => void;
 
 /** Runs `gemm` in float32 and float64 and compares with the reference, tolerance scaled by k. */
 function check(name: string, gemm: Gemm, c: Case, seed = 7): void {
@@ -99,6 +99,54 @@ const CASES: Case[] = [
 
 test('the TypeScript GEMM matches a float64 reference on edge shapes, offsets and leading dimensions', () => {
   for (const c of CASES) check('gemmTs', gemmTs as Gemm, c);
+});
+
+/**
+ * op(A)·op(B) (+ C) for every combination of transposes and accumulation: the stored operands
+ * are the transposes of random A (m×k) and B (k×n), with padded leading dimensions, and C starts
+ * from known values.
+ */
+function checkOptions(name: string, gemm: Gemm, m: number, n: number, k: number): void {
+  const a = values(m * k, 3), b = values(k * n, 4), c0 = values(m * n, 5);
+  for (const T of [Float32Array, Float64Array]) {
+    const eps = T === Float32Array ? 2 ** -23 : 2 ** -52;
+    const at = T.from(a), bt = T.from(b);
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        for (const accumulate of [false, true]) {
+          const lda = (transA ? m : k) + 2, ldb = (transB ? k : n) + 1, ldc = n + 3;
+          const sa = new T((transA ? k : m) * lda), sb = new T((transB ? n : k) * ldb), sc = new T(m * ldc);
+          for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) sa[transA ? p * lda + i : i * lda + p] = at[i * k + p]!;
+          for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) sb[transB ? j * ldb + p : p * ldb + j] = bt[p * n + j]!;
+          for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) sc[i * ldc + j] = c0[i * n + j]!;
+          gemm(m, n, k, sa, 0, lda, sb, 0, ldb, sc, 0, ldc, { transA, transB, accumulate });
+          for (let i = 0; i < m; i++) {
+            for (let j = 0; j < n; j++) {
+              let want = accumulate ? T.from([c0[i * n + j]!])[0]! : 0;
+              for (let p = 0; p < k; p++) want += at[i * k + p]! * bt[p * n + j]!;
+              const got = sc[i * ldc + j]!;
+              const tol = 4 * eps * (k + 2);
+              if (!(Math.abs(got - want) <= tol)) assert.fail(`${name} ${T.name} ${m}×${n}×${k} ${JSON.stringify({ transA, transB, accumulate })}: C[${i}, ${j}] = ${got}, want ${want}`);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+test('every backend handles transposed operands and accumulation', async () => {
+  const shapes: [number, number, number][] = [[7, 9, 13], [13, 17, 300], [100, 30, 20], [20, 130, 70]];
+  const threaded = await GemmPool.start(2);
+  try {
+    for (const [m, n, k] of shapes) {
+      checkOptions('gemmTs', gemmTs as Gemm, m, n, k);
+      checkOptions('gemmWasm', gemmWasm as Gemm, m, n, k);
+      checkOptions('pool', (...args) => threaded.gemm(...args), m, n, k);
+    }
+  } finally {
+    await threaded.close();
+  }
 });
 
 test('WebAssembly SIMD is available on Node 20', () => {

@@ -1,7 +1,8 @@
 /**
- * `kernels`: the hot loops under `tensor`, on raw typed arrays (no NdArray). GEMM in
+ * `kernels`: the hot loops under `tensor` and `nn`, on raw typed arrays (no NdArray). GEMM in
  * WebAssembly SIMD (AssemblyScript, embedded), a pure-TypeScript fallback with the same
- * signature, and an optional worker-thread pool (Node) over shared WebAssembly memory.
+ * signature, and an optional worker-thread pool (Node) over shared WebAssembly memory;
+ * im2col/col2im for convolutions and pooling windows (plain TypeScript, memory-bound).
  *
  * @example
  * import { gemmF64, useThreads } from '../kernels/index.js';
@@ -9,9 +10,15 @@
  * const c = new Float64Array(m * n);
  * gemmF64(m, n, k, a, 0, k, b, 0, n, c, 0, n);
  */
-export type { FloatArray, GemmFn } from './gemm-ts.js';
+export type { FloatArray, GemmFn, GemmOptions } from './gemm-ts.js';
 export { gemmTs } from './gemm-ts.js';
 export { gemmWasm } from './wasm-gemm.js';
 export { wasmSimdSupported, wasmRelaxedSimdSupported } from './wasm-module.js';
 export type { GemmBackend } from './select.js';
-export { gemmF32, gemmF64, selectGemm, setGemmBackend, useThreads, gemmThreads, SMALL_GEMM, THREADED_GEMM } from './select.js';
+export { gemm, gemmF32, gemmF64, selectGemm, setGemmBackend, useThreads, gemmThreads, SMALL_GEMM, THREADED_GEMM } from './select.js';
+export type { ConvGeometry } from './im2col.js';
+export { im2col, col2im, convOutSize } from './im2col.js';
+export type { PoolGeometry } from './pooling.js';
+export {
+  maxPoolForward, maxPoolBackward, avgPoolForward, avgPoolBackward, adaptiveAvgPoolForward, adaptiveAvgPoolBackward,
+} from './pooling.js';

@@ -8,7 +8,7 @@
  * Reached only through a dynamic import() (see `useThreads` in select.ts); browsers never load it.
  */
 import { Worker } from 'node:worker_threads';
-import type { FloatArray } from './gemm-ts.js';
+import type { FloatArray, GemmOptions } from './gemm-ts.js';
 import { type GemmExports, type WasmMemory, instantiateGemm, sharedGemmBytes, wasmApi } from './wasm-module.js';
 import { GEMM_WASM_SHARED_MAX_PAGES } from './generated/gemm-wasm.js';
 import { type GemmPart, runPart, splitGemm, stageGemm, unstageGemm } from './wasm-gemm.js';
@@ -17,8 +17,10 @@ import { type GemmPart, runPart, splitGemm, stageGemm, unstageGemm } from './was
 const SEQ = 0; // bumped by the caller for each command
 const DONE = 1; // set by the worker to the SEQ it finished
 const KIND = 2; // 4 = f32, 8 = f64, -1 = exit
-const M = 3, N = 4, K = 5, A = 6, B = 7, C = 8, LDB = 9, WORK = 10, ERR = 11;
-const SLOTS = 16;
+// The part to run: the arguments of sgemm/dgemm in order, then the error flag.
+const ARGS = 3; // m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, work, accumulate
+const ERR = ARGS + 13;
+const SLOTS = 32;
 
 /**
  * The worker's code, run with `eval: true` so it needs no file path or TypeScript loader. It
@@ -41,7 +43,9 @@ for (;;) {
   if (kind === -1) break;
   try {
     const f = kind === 4 ? ex.sgemm : ex.dgemm;
-    f(ctl[${M}], ctl[${N}], ctl[${K}], ctl[${A}] >>> 0, ctl[${K}], ctl[${B}] >>> 0, ctl[${LDB}], ctl[${C}] >>> 0, ctl[${LDB}], ctl[${WORK}] >>> 0);
+    const args = [];
+    for (let i = 0; i < 13; i++) args.push(ctl[${ARGS} + i]);
+    f(...args);
     ctl[${ERR}] = 0;
   } catch (e) {
     ctl[${ERR}] = 1;
@@ -102,28 +106,29 @@ export class GemmPool {
     return new GemmPool(threads, memory, exports, workers, control);
   }
 
-  /** C = A·B (float32 or float64 by the arrays' type) on all threads; same signature as gemmTs. */
+  /** C = op(A)·op(B) (+ C) (float32 or float64 by the arrays' type) on all threads; same signature as gemmTs. */
   gemm<T extends FloatArray>(
     m: number, n: number, k: number,
     a: T, aOff: number, lda: number,
     b: T, bOff: number, ldb: number,
     c: T, cOff: number, ldc: number,
+    options: GemmOptions = {},
   ): void {
     if (this.closed) throw new Error('GemmPool: the pool is closed; start a new one with GemmPool.start(threads).');
     if (m <= 0 || n <= 0) return;
-    const layout = stageGemm(this.exports, this.memory, this.threads, m, n, k, a, aOff, lda, b, bOff, ldb);
+    const layout = stageGemm(this.exports, this.memory, this.threads, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
     const bpe = layout.bytesPerElement;
-    const parts = splitGemm(layout, m, n, k, this.threads);
+    const parts = splitGemm(layout, this.threads);
     const seq = ++this.seq | 0;
     const busy: number[] = [];
     // parts[0] runs here; the rest go to workers 0, 1, …
     for (let t = 1; t < parts.length; t++) {
-      this.post(t - 1, seq, bpe, parts[t]!, k, n);
+      this.post(t - 1, seq, bpe, parts[t]!);
       busy.push(t - 1);
     }
     let failure: unknown;
     try {
-      runPart(this.exports, bpe, parts[0]!, k, n);
+      runPart(this.exports, bpe, parts[0]!);
     } catch (e) {
       failure = e;
     }
@@ -139,21 +144,15 @@ export class GemmPool {
     }
     if (failure !== undefined) throw failure;
     if (workerFailed) throw new Error('GemmPool: a worker thread failed while computing its block of C.');
-    unstageGemm(this.memory, layout, m, n, c, cOff, ldc);
+    unstageGemm(this.memory, layout, c, cOff, ldc);
   }
 
-  private post(worker: number, seq: number, bpe: 4 | 8, part: GemmPart, k: number, fullN: number): void {
+  private post(worker: number, seq: number, bpe: 4 | 8, p: GemmPart): void {
     const ctl = this.control;
     const base = worker * SLOTS;
     ctl[base + KIND] = bpe;
-    ctl[base + M] = part.m;
-    ctl[base + N] = part.n;
-    ctl[base + K] = k;
-    ctl[base + A] = part.a | 0;
-    ctl[base + B] = part.b | 0;
-    ctl[base + C] = part.c | 0;
-    ctl[base + LDB] = fullN;
-    ctl[base + WORK] = part.work | 0;
+    const args = [p.m, p.n, p.k, p.a, p.rsa, p.csa, p.b, p.rsb, p.csb, p.c, p.ldc, p.work, p.accumulate ? 1 : 0];
+    for (let i = 0; i < args.length; i++) ctl[base + ARGS + i] = args[i]! | 0;
     Atomics.store(ctl, base + SEQ, seq);
     Atomics.notify(ctl, base + SEQ);
   }

@@ -3,7 +3,7 @@
  * once `useThreads` has started one), else the pure-TypeScript kernel; small products always use
  * the TypeScript kernel, whose cost has no copy into WebAssembly memory.
  */
-import { type FloatArray, type GemmFn, gemmTs } from './gemm-ts.js';
+import { type FloatArray, type GemmFn, type GemmOptions, gemmTs } from './gemm-ts.js';
 import { gemmWasm } from './wasm-gemm.js';
 import { wasmSimdSupported } from './wasm-module.js';
 import type { GemmPool } from './pool.node.js';
@@ -13,8 +13,12 @@ export type GemmBackend = 'ts' | 'wasm' | 'wasm-threads';
 
 /** Products with fewer multiply-adds (m·n·k) than this run in TypeScript. */
 export const SMALL_GEMM = 24 * 24 * 24;
-/** Products with fewer multiply-adds than this run on one thread even when a pool is up. */
-export const THREADED_GEMM = 96 * 96 * 96;
+/**
+ * Products with fewer multiply-adds than this run on one thread even when a pool is up: below
+ * it (about 0.1 ms of work) waking a worker costs more than it saves, e.g. for the per-image
+ * products of a convolution.
+ */
+export const THREADED_GEMM = 128 * 128 * 128;
 
 let pool: GemmPool | null = null;
 let forced: GemmBackend | 'auto' = 'auto';
@@ -83,12 +87,13 @@ function dispatch<T extends FloatArray>(
   a: T, aOff: number, lda: number,
   b: T, bOff: number, ldb: number,
   c: T, cOff: number, ldc: number,
+  options?: GemmOptions,
 ): void {
-  checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+  checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
   const backend = selectGemm(m, n, k);
-  if (backend === 'ts') gemmTs(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-  else if (backend === 'wasm-threads') pool!.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-  else gemmWasm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+  if (backend === 'ts') gemmTs(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
+  else if (backend === 'wasm-threads') pool!.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
+  else gemmWasm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
 }
 
 /** Validates sizes, offsets and leading dimensions, naming the one that is wrong. */
@@ -97,6 +102,7 @@ export function checkGemm(
   a: FloatArray, aOff: number, lda: number,
   b: FloatArray, bOff: number, ldb: number,
   c: FloatArray, cOff: number, ldc: number,
+  options: GemmOptions = {},
 ): void {
   for (const [name, v] of [['m', m], ['n', n], ['k', k], ['aOff', aOff], ['bOff', bOff], ['cOff', cOff]] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`gemm: ${name} must be a non-negative integer (got ${v}).`);
@@ -109,25 +115,29 @@ export function checkGemm(
       throw new RangeError(`gemm: ${name} (${rows}×${cols} at offset ${off}, ${ldName} ${ld}) needs ${off + (rows - 1) * ld + cols} elements but its array has ${arr.length}.`);
     }
   };
-  operand('A', a, aOff, lda, m, k, 'lda');
-  operand('B', b, bOff, ldb, k, n, 'ldb');
+  if (options.transA === true) operand('Aᵀ', a, aOff, lda, k, m, 'lda');
+  else operand('A', a, aOff, lda, m, k, 'lda');
+  if (options.transB === true) operand('Bᵀ', b, bOff, ldb, n, k, 'ldb');
+  else operand('B', b, bOff, ldb, k, n, 'ldb');
   operand('C', c, cOff, ldc, m, n, 'ldc');
 }
 
 /**
- * Single-precision C (m×n) = A (m×k) · B (k×n), row-major, element (i, j) of A at
- * `a[aOff + i·lda + j]` (likewise B, C); C is overwritten. Runs on the backend `selectGemm` picks.
+ * Single-precision C (m×n) = op(A) (m×k) · op(B) (k×n), row-major, element (i, j) of the stored
+ * A at `a[aOff + i·lda + j]` (likewise B, C); op(X) is Xᵀ with `options.transA`/`transB` (then A
+ * is stored k×m, B n×k). C is overwritten, or added to with `options.accumulate`. Runs on the
+ * backend `selectGemm` picks.
  *
  * @example
  * const c = new Float32Array(4);
  * gemmF32(2, 2, 2, Float32Array.of(1, 2, 3, 4), 0, 2, Float32Array.of(5, 6, 7, 8), 0, 2, c, 0, 2);
  * // c = [19, 22, 43, 50]
  */
-export const gemmF32: GemmFn<Float32Array> = (m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc) => {
+export const gemmF32: GemmFn<Float32Array> = (m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options) => {
   if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) {
     throw new TypeError('gemmF32 takes Float32Array operands A, B and C; use gemmF64 for Float64Array.');
   }
-  dispatch(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+  dispatch(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
 };
 
 /**
@@ -137,9 +147,27 @@ export const gemmF32: GemmFn<Float32Array> = (m, n, k, a, aOff, lda, b, bOff, ld
  * const c = new Float64Array(1);
  * gemmF64(1, 1, 3, Float64Array.of(1, 2, 3), 0, 3, Float64Array.of(4, 5, 6), 0, 1, c, 0, 1); // c = [32]
  */
-export const gemmF64: GemmFn<Float64Array> = (m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc) => {
+export const gemmF64: GemmFn<Float64Array> = (m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options) => {
   if (!(a instanceof Float64Array && b instanceof Float64Array && c instanceof Float64Array)) {
     throw new TypeError('gemmF64 takes Float64Array operands A, B and C; use gemmF32 for Float32Array.');
   }
-  dispatch(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+  dispatch(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
 };
+
+/**
+ * C = op(A)·op(B) (+ C) in the arrays' own precision: `gemmF64` for Float64Array operands,
+ * `gemmF32` for Float32Array (all three of one type).
+ *
+ * @example
+ * gemm(2, 2, 2, a, 0, 2, b, 0, 2, c, 0, 2, { transB: true }); // c = a·bᵀ
+ */
+export function gemm<T extends FloatArray>(
+  m: number, n: number, k: number,
+  a: T, aOff: number, lda: number,
+  b: T, bOff: number, ldb: number,
+  c: T, cOff: number, ldc: number,
+  options?: GemmOptions,
+): void {
+  if (a instanceof Float64Array) gemmF64(m, n, k, a, aOff, lda, b as Float64Array, bOff, ldb, c as Float64Array, cOff, ldc, options);
+  else gemmF32(m, n, k, a as Float32Array, aOff, lda, b as Float32Array, bOff, ldb, c as Float32Array, cOff, ldc, options);
+}

@@ -1,47 +1,61 @@
 /**
  * The WebAssembly SIMD GEMM over one module instance. The kernel reads and writes only its own
- * linear memory, so each call copies A and B in (compacted to leading dimensions k and n), runs,
- * and copies C out; the memory grows as needed and is reused between calls. `stageGemm` and
- * `splitGemm` are shared with the worker pool (pool.node.ts), which runs the parts on threads.
+ * linear memory, so each call copies A and B in (compacted: leading dimension = stored row
+ * length), and C too when accumulating, runs, and copies C out; the memory grows as needed and
+ * is reused between calls. `stageGemm` and `splitGemm` are shared with the worker pool
+ * (pool.node.ts), which runs the parts on threads.
  */
-import type { FloatArray } from './gemm-ts.js';
+import type { FloatArray, GemmOptions } from './gemm-ts.js';
 import { type GemmExports, type WasmMemory, instantiateGemm, plainGemmModule, wasmApi } from './wasm-module.js';
 
 const PAGE = 65536;
 const MAX_BYTES = 4 * 1024 * 1024 * 1024;
 const align64 = (x: number): number => Math.ceil(x / 64) * 64;
 
-/** Where one call's operands sit in linear memory (byte addresses). */
-export interface GemmLayout {
+/**
+ * One GEMM (or one thread's piece of it) in linear memory: C[m×n] (= or +=) A·B with element
+ * (i, p) of A at a + (i·rsa + p·csa)·bpe, (p, j) of B at b + (p·rsb + j·csb)·bpe and (i, j) of
+ * C at c + (i·ldc + j)·bpe (byte addresses, strides in elements).
+ */
+export interface GemmPart {
+  m: number;
+  n: number;
+  k: number;
   a: number;
+  rsa: number;
+  csa: number;
   b: number;
+  rsb: number;
+  csb: number;
   c: number;
-  /** One scratch area per thread. */
+  ldc: number;
+  work: number;
+  accumulate: boolean;
+}
+
+/** A staged product: the whole of it as one part, the element size and one scratch area per thread. */
+export interface GemmLayout {
+  whole: GemmPart;
   work: number[];
   bytesPerElement: 4 | 8;
 }
 
-/** One piece of a GEMM for one thread: C[part] = A[part] · B[part], contiguous operands. */
-export interface GemmPart {
-  m: number;
-  n: number;
-  a: number;
-  b: number;
-  c: number;
-  work: number;
-}
-
 /**
- * Lays out A (m×k), B (k×n), C (m×n) and `threads` scratch areas in `memory`, growing it if
- * needed, and copies A and B in. Throws a RangeError when the operands exceed 4 GiB.
+ * Lays out op(A) (m×k), op(B) (k×n), C (m×n) and `threads` scratch areas in `memory`, growing it
+ * if needed, and copies A and B in (and C when accumulating). Throws a RangeError when the
+ * operands exceed 4 GiB.
  */
 export function stageGemm(
   exports: GemmExports, memory: WasmMemory, threads: number,
   m: number, n: number, k: number,
   a: FloatArray, aOff: number, lda: number,
   b: FloatArray, bOff: number, ldb: number,
+  c: FloatArray, cOff: number, ldc: number,
+  options: GemmOptions = {},
 ): GemmLayout {
   const bpe = a.BYTES_PER_ELEMENT as 4 | 8;
+  const transA = options.transA === true, transB = options.transB === true;
+  const accumulate = options.accumulate === true;
   const workSize = align64(Math.max(exports.workBytesF32(), exports.workBytesF64()));
   const base = align64(exports.heapBase());
   const work = Array.from({ length: threads }, (_, t) => base + t * workSize);
@@ -56,9 +70,18 @@ export function stageGemm(
   if (end > have) memory.grow(Math.ceil((end - have) / PAGE));
   const View = bpe === 4 ? Float32Array : Float64Array;
   const view = new View(memory.buffer);
-  copyIn(view, pa / bpe, a, aOff, lda, m, k);
-  copyIn(view, pb / bpe, b, bOff, ldb, k, n);
-  return { a: pa, b: pb, c: pc, work, bytesPerElement: bpe };
+  if (transA) copyIn(view, pa / bpe, a, aOff, lda, k, m);
+  else copyIn(view, pa / bpe, a, aOff, lda, m, k);
+  if (transB) copyIn(view, pb / bpe, b, bOff, ldb, n, k);
+  else copyIn(view, pb / bpe, b, bOff, ldb, k, n);
+  if (accumulate) copyIn(view, pc / bpe, c, cOff, ldc, m, n);
+  const whole: GemmPart = {
+    m, n, k,
+    a: pa, rsa: transA ? 1 : k, csa: transA ? m : 1,
+    b: pb, rsb: transB ? 1 : n, csb: transB ? k : 1,
+    c: pc, ldc: n, work: work[0]!, accumulate,
+  };
+  return { whole, work, bytesPerElement: bpe };
 }
 
 function copyIn(view: FloatArray, at: number, src: FloatArray, off: number, ld: number, rows: number, cols: number): void {
@@ -69,11 +92,12 @@ function copyIn(view: FloatArray, at: number, src: FloatArray, off: number, ld: 
   for (let r = 0; r < rows; r++) view.set(src.subarray(off + r * ld, off + r * ld + cols), at + r * cols);
 }
 
-/** Copies C (m×n, compact at `layout.c`) out of `memory` into `c` at cOff with leading dimension ldc. */
-export function unstageGemm(memory: WasmMemory, layout: GemmLayout, m: number, n: number, c: FloatArray, cOff: number, ldc: number): void {
+/** Copies C (m×n, compact in linear memory) out into `c` at cOff with leading dimension ldc. */
+export function unstageGemm(memory: WasmMemory, layout: GemmLayout, c: FloatArray, cOff: number, ldc: number): void {
+  const { m, n } = layout.whole;
   const bpe = layout.bytesPerElement;
   const view = bpe === 4 ? new Float32Array(memory.buffer) : new Float64Array(memory.buffer);
-  const at = layout.c / bpe;
+  const at = layout.whole.c / bpe;
   if (ldc === n || m <= 1) {
     c.set(view.subarray(at, at + m * n), cOff);
     return;
@@ -84,13 +108,14 @@ export function unstageGemm(memory: WasmMemory, layout: GemmLayout, m: number, n
 /**
  * Splits a staged GEMM into at most `parts` pieces for threads: blocks of rows of C (multiples
  * of the 6-row micro-tile) when C is at least as tall as wide, else blocks of columns (multiples
- * of 8). Each piece packs its own copy of the B block it needs.
+ * of 8). Each piece packs its own copy of the operand block it needs.
  */
-export function splitGemm(layout: GemmLayout, m: number, n: number, k: number, parts: number): GemmPart[] {
+export function splitGemm(layout: GemmLayout, parts: number): GemmPart[] {
+  const w = layout.whole;
   const bpe = layout.bytesPerElement;
   const out: GemmPart[] = [];
-  const byRows = m >= n;
-  const extent = byRows ? m : n;
+  const byRows = w.m >= w.n;
+  const extent = byRows ? w.m : w.n;
   const unit = byRows ? 6 : 8;
   const units = Math.ceil(extent / unit);
   const count = Math.max(1, Math.min(parts, units));
@@ -98,20 +123,21 @@ export function splitGemm(layout: GemmLayout, m: number, n: number, k: number, p
   for (let t = 0; t < count; t++) {
     const end = Math.min(extent, Math.round(((t + 1) * units) / count) * unit);
     if (end <= start) continue;
+    const work = layout.work[t]!;
     if (byRows) {
-      out.push({ m: end - start, n, a: layout.a + start * k * bpe, b: layout.b, c: layout.c + start * n * bpe, work: layout.work[t]! });
+      out.push({ ...w, m: end - start, a: w.a + start * w.rsa * bpe, c: w.c + start * w.ldc * bpe, work });
     } else {
-      out.push({ m, n: end - start, a: layout.a, b: layout.b + start * bpe, c: layout.c + start * bpe, work: layout.work[t]! });
+      out.push({ ...w, n: end - start, b: w.b + start * w.csb * bpe, c: w.c + start * bpe, work });
     }
     start = end;
   }
   return out;
 }
 
-/** Runs one part on `exports` (lda = k, ldb = ldc = the full n of the staged product). */
-export function runPart(exports: GemmExports, bpe: 4 | 8, part: GemmPart, k: number, fullN: number): void {
+/** Runs one part on `exports`. */
+export function runPart(exports: GemmExports, bpe: 4 | 8, p: GemmPart): void {
   const f = bpe === 4 ? exports.sgemm : exports.dgemm;
-  f(part.m, part.n, k, part.a, k, part.b, fullN, part.c, fullN, part.work);
+  f(p.m, p.n, p.k, p.a, p.rsa, p.csa, p.b, p.rsb, p.csb, p.c, p.ldc, p.work, p.accumulate ? 1 : 0);
 }
 
 let single: { exports: GemmExports; memory: WasmMemory } | null | undefined;
@@ -127,9 +153,9 @@ function instance(): { exports: GemmExports; memory: WasmMemory } | null {
 }
 
 /**
- * C = A·B with the WebAssembly SIMD kernel on the calling thread (float32 or float64, chosen by
- * the arrays' type). Same signature as `gemmTs`; throws where WebAssembly SIMD is missing (check
- * `wasmSimdSupported()` or use `gemmF32`/`gemmF64`, which choose a backend).
+ * C = op(A)·op(B) (+ C) with the WebAssembly SIMD kernel on the calling thread (float32 or
+ * float64, chosen by the arrays' type). Same signature as `gemmTs`; throws where WebAssembly
+ * SIMD is missing (check `wasmSimdSupported()` or use `gemmF32`/`gemmF64`, which choose a backend).
  *
  * @example
  * const c = new Float32Array(4);
@@ -141,11 +167,12 @@ export function gemmWasm<T extends FloatArray>(
   a: T, aOff: number, lda: number,
   b: T, bOff: number, ldb: number,
   c: T, cOff: number, ldc: number,
+  options: GemmOptions = {},
 ): void {
   if (m <= 0 || n <= 0) return;
   const inst = instance();
   if (inst === null) throw new Error('gemmWasm: this runtime has no WebAssembly SIMD; use gemmTs (or gemmF32/gemmF64, which fall back automatically).');
-  const layout = stageGemm(inst.exports, inst.memory, 1, m, n, k, a, aOff, lda, b, bOff, ldb);
-  runPart(inst.exports, layout.bytesPerElement, { m, n, a: layout.a, b: layout.b, c: layout.c, work: layout.work[0]! }, k, n);
-  unstageGemm(inst.memory, layout, m, n, c, cOff, ldc);
+  const layout = stageGemm(inst.exports, inst.memory, 1, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
+  runPart(inst.exports, layout.bytesPerElement, layout.whole);
+  unstageGemm(inst.memory, layout, c, cOff, ldc);
 }

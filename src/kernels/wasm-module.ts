@@ -31,10 +31,13 @@ export function wasmApi(): WasmApi | undefined {
   return typeof api === 'object' && api !== null ? api : undefined;
 }
 
-/** The raw exports of the GEMM module; pointers are byte addresses, leading dimensions elements. */
+/**
+ * The raw exports of the GEMM module; pointers are byte addresses, strides elements (element
+ * (i, p) of A at a + (i·rsa + p·csa)·bytes, likewise B); `accumulate` 1 adds to C.
+ */
 export interface GemmExports {
-  sgemm(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, work: number): void;
-  dgemm(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, work: number): void;
+  sgemm(m: number, n: number, k: number, a: number, rsa: number, csa: number, b: number, rsb: number, csb: number, c: number, ldc: number, work: number, accumulate: number): void;
+  dgemm(m: number, n: number, k: number, a: number, rsa: number, csa: number, b: number, rsb: number, csb: number, c: number, ldc: number, work: number, accumulate: number): void;
   workBytesF32(): number;
   workBytesF64(): number;
   heapBase(): number;

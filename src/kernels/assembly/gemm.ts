@@ -1,11 +1,14 @@
 // AssemblyScript source (compiled by scripts/build-kernels.mjs, not by tsc): packed,
-// cache-blocked GEMM C = A·B for f32 and f64 with a WebAssembly SIMD register-tiled
-// micro-kernel. All pointers are byte addresses in linear memory; leading dimensions count
-// elements. `work` points at scratch space for the packed blocks (see workBytesF32/F64).
+// cache-blocked GEMM C = op(A)·op(B) (+ C) for f32 and f64 with a WebAssembly SIMD
+// register-tiled micro-kernel. All pointers are byte addresses in linear memory; strides and
+// leading dimensions count elements. `work` points at scratch space for the packed blocks (see
+// workBytesF32/F64).
 //
 // Blocking (Goto/BLIS order): for each NC-wide column block of B and KC-deep slice of k, B is
 // packed into NR-wide panels (contiguous along k); for each MC-tall row block of A, A is packed
 // into MR-tall panels; the micro-kernel then keeps an MR×NR tile of C in 12 v128 accumulators.
+// Twelve is the most V8's x64 register allocator holds without spilling (16 xmm registers, one
+// reserved, plus the two B vectors, the broadcast A value and a product temporary).
 
 // With --enable relaxed-simd the multiply-adds compile to relaxed_madd (a fused multiply-add
 // where the CPU has one); ASC_FEATURE_RELAXED_SIMD is a compile-time constant, so each build
@@ -51,44 +54,69 @@ export function workBytesF64(): i32 {
 
 // ---------------------------------------------------------------------------------- float32
 
-function packB32(kc: i32, nc: i32, b: usize, ldb: i32, dst: usize): void {
+function packB32(kc: i32, nc: i32, b: usize, rsb: i32, csb: i32, dst: usize): void {
   for (let j0: i32 = 0; j0 < nc; j0 += NR32) {
     const w = min(NR32, nc - j0);
-    if (w == NR32) {
+    if (w == NR32 && csb == 1) {
       for (let p: i32 = 0; p < kc; p++) {
-        const src = b + (<usize>(p * ldb + j0) << 2);
+        const src = b + (<usize>(p * rsb + j0) << 2);
         v128.store(dst, v128.load(src));
         v128.store(dst, v128.load(src, 16), 16);
         dst += 32;
       }
     } else {
-      for (let p: i32 = 0; p < kc; p++) {
-        const src = b + (<usize>(p * ldb + j0) << 2);
-        for (let q: i32 = 0; q < NR32; q++) {
-          store<f32>(dst + (<usize>q << 2), q < w ? load<f32>(src + (<usize>q << 2)) : 0);
+      // Transposed or ragged: column by column, so a transposed B is read contiguously.
+      for (let q: i32 = 0; q < NR32; q++) {
+        let d = dst + (<usize>q << 2);
+        if (q < w) {
+          let src = b + (<usize>((j0 + q) * csb) << 2);
+          const step = <usize>rsb << 2;
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f32>(d, load<f32>(src));
+            src += step;
+            d += 32;
+          }
+        } else {
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f32>(d, 0);
+            d += 32;
+          }
         }
-        dst += 32;
       }
+      dst += <usize>kc << 5;
     }
   }
 }
 
-function packA32(mc: i32, kc: i32, a: usize, lda: i32, dst: usize): void {
+function packA32(mc: i32, kc: i32, a: usize, rsa: i32, csa: i32, dst: usize): void {
   for (let i0: i32 = 0; i0 < mc; i0 += MR32) {
     const h = min(MR32, mc - i0);
-    for (let r: i32 = 0; r < MR32; r++) {
-      let d = dst + (<usize>r << 2);
-      if (r < h) {
-        let src = a + (<usize>((i0 + r) * lda) << 2);
-        for (let p: i32 = 0; p < kc; p++) {
-          store<f32>(d, load<f32>(src));
-          src += 4;
-          d += MR32 << 2;
-        }
-      } else {
-        for (let p: i32 = 0; p < kc; p++) {
-          store<f32>(d, 0);
-          d += MR32 << 2;
+    if (h == MR32 && rsa == 1) {
+      // Transposed A: the panel's 6 values for one step of k are adjacent.
+      let src = a + (<usize>i0 << 2);
+      const step = <usize>csa << 2;
+      let d = dst;
+      for (let p: i32 = 0; p < kc; p++) {
+        for (let r: i32 = 0; r < MR32; r++) store<f32>(d + (<usize>r << 2), load<f32>(src + (<usize>r << 2)));
+        src += step;
+        d += MR32 << 2;
+      }
+    } else {
+      for (let r: i32 = 0; r < MR32; r++) {
+        let d = dst + (<usize>r << 2);
+        if (r < h) {
+          let src = a + (<usize>((i0 + r) * rsa) << 2);
+          const step = <usize>csa << 2;
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f32>(d, load<f32>(src));
+            src += step;
+            d += MR32 << 2;
+          }
+        } else {
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f32>(d, 0);
+            d += MR32 << 2;
+          }
         }
       }
     }
@@ -96,25 +124,25 @@ function packA32(mc: i32, kc: i32, a: usize, lda: i32, dst: usize): void {
   }
 }
 
-// @ts-ignore: decorator
-@inline
-function tileStore32(c: usize, acc: bool, v0: v128, v1: v128): void {
-  if (acc) {
-    v0 = f32x4.add(v0, v128.load(c));
-    v1 = f32x4.add(v1, v128.load(c, 16));
-  }
-  v128.store(c, v0);
-  v128.store(c, v1, 16);
-}
-
-/** 6×8 micro-kernel: C[0:6, 0:8] (=|+=) packed A panel · packed B panel over kc steps. */
-function kernel32(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, acc: bool): void {
+/** 6×8 micro-kernel: C[0:6, 0:8] (= or +=) packed A panel · packed B panel over kc steps. */
+function kernel32(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, accumulate: bool): void {
+  const l = <usize>ldc << 2;
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
   let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
   let c40 = f32x4.splat(0), c41 = f32x4.splat(0);
   let c50 = f32x4.splat(0), c51 = f32x4.splat(0);
+  // Starting from C (rather than adding it after the loop) keeps the epilogue free of
+  // branches, which is what lets V8 hold all twelve accumulators in registers.
+  if (accumulate) {
+    c00 = v128.load(c + 0 * l); c01 = v128.load(c + 0 * l, 16);
+    c10 = v128.load(c + 1 * l); c11 = v128.load(c + 1 * l, 16);
+    c20 = v128.load(c + 2 * l); c21 = v128.load(c + 2 * l, 16);
+    c30 = v128.load(c + 3 * l); c31 = v128.load(c + 3 * l, 16);
+    c40 = v128.load(c + 4 * l); c41 = v128.load(c + 4 * l, 16);
+    c50 = v128.load(c + 5 * l); c51 = v128.load(c + 5 * l, 16);
+  }
   for (let p: i32 = 0; p < kc; p++) {
     const b0 = v128.load(bp);
     const b1 = v128.load(bp, 16);
@@ -133,23 +161,26 @@ function kernel32(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, acc: bool):
     ap += 24;
     bp += 32;
   }
-  const l = <usize>ldc << 2;
-  tileStore32(c, acc, c00, c01); c += l;
-  tileStore32(c, acc, c10, c11); c += l;
-  tileStore32(c, acc, c20, c21); c += l;
-  tileStore32(c, acc, c30, c31); c += l;
-  tileStore32(c, acc, c40, c41); c += l;
-  tileStore32(c, acc, c50, c51);
+  v128.store(c + 0 * l, c00); v128.store(c + 0 * l, c01, 16);
+  v128.store(c + 1 * l, c10); v128.store(c + 1 * l, c11, 16);
+  v128.store(c + 2 * l, c20); v128.store(c + 2 * l, c21, 16);
+  v128.store(c + 3 * l, c30); v128.store(c + 3 * l, c31, 16);
+  v128.store(c + 4 * l, c40); v128.store(c + 4 * l, c41, 16);
+  v128.store(c + 5 * l, c50); v128.store(c + 5 * l, c51, 16);
 }
 
 /**
- * C (m×n, leading dimension ldc) = A (m×k, lda) · B (k×n, ldb), single precision.
- * Pointers are byte addresses; `work` has workBytesF32() bytes of scratch.
+ * C (m×n, leading dimension ldc) = A · B (+ C when `accumulate` is non-zero), single precision.
+ * Element (i, p) of A is at a + (i·rsa + p·csa)·4 and (p, j) of B at b + (p·rsb + j·csb)·4, so a
+ * transposed operand is just swapped strides. `work` has workBytesF32() bytes of scratch.
  */
-export function sgemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, work: usize): void {
+export function sgemm(
+  m: i32, n: i32, k: i32, a: usize, rsa: i32, csa: i32, b: usize, rsb: i32, csb: i32,
+  c: usize, ldc: i32, work: usize, accumulate: i32,
+): void {
   if (m <= 0 || n <= 0) return;
   if (k <= 0) {
-    for (let i: i32 = 0; i < m; i++) memory.fill(c + (<usize>(i * ldc) << 2), 0, <usize>n << 2);
+    if (accumulate == 0) for (let i: i32 = 0; i < m; i++) memory.fill(c + (<usize>(i * ldc) << 2), 0, <usize>n << 2);
     return;
   }
   const pa = (work + 63) & ~(<usize>63);
@@ -159,11 +190,11 @@ export function sgemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb:
     const nc = min(NC32, n - jc);
     for (let pc: i32 = 0; pc < k; pc += KC32) {
       const kc = min(KC32, k - pc);
-      const acc = pc > 0;
-      packB32(kc, nc, b + (<usize>(pc * ldb + jc) << 2), ldb, pb);
+      const acc = accumulate != 0 || pc > 0;
+      packB32(kc, nc, b + (<usize>(pc * rsb + jc * csb) << 2), rsb, csb, pb);
       for (let ic: i32 = 0; ic < m; ic += MC32) {
         const mc = min(MC32, m - ic);
-        packA32(mc, kc, a + (<usize>(ic * lda + pc) << 2), lda, pa);
+        packA32(mc, kc, a + (<usize>(ic * rsa + pc * csa) << 2), rsa, csa, pa);
         for (let jr: i32 = 0; jr < nc; jr += NR32) {
           const w = min(NR32, nc - jr);
           const bp = pb + (<usize>(jr * kc) << 2);
@@ -173,14 +204,19 @@ export function sgemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb:
             const cp = c + (<usize>((ic + ir) * ldc + jc + jr) << 2);
             if (h == MR32 && w == NR32) {
               kernel32(kc, ap, bp, cp, ldc, acc);
-            } else {
-              kernel32(kc, ap, bp, edge, NR32, false);
-              for (let r: i32 = 0; r < h; r++) {
-                for (let q: i32 = 0; q < w; q++) {
-                  const dst = cp + (<usize>(r * ldc + q) << 2);
-                  const v = load<f32>(edge + (<usize>(r * NR32 + q) << 2));
-                  store<f32>(dst, acc ? load<f32>(dst) + v : v);
-                }
+              continue;
+            }
+            // Ragged edge: run the full tile on a scratch copy of the part of C that exists.
+            for (let r: i32 = 0; r < MR32; r++) {
+              for (let q: i32 = 0; q < NR32; q++) {
+                const v: f32 = acc && r < h && q < w ? load<f32>(cp + (<usize>(r * ldc + q) << 2)) : 0;
+                store<f32>(edge + (<usize>(r * NR32 + q) << 2), v);
+              }
+            }
+            kernel32(kc, ap, bp, edge, NR32, true);
+            for (let r: i32 = 0; r < h; r++) {
+              for (let q: i32 = 0; q < w; q++) {
+                store<f32>(cp + (<usize>(r * ldc + q) << 2), load<f32>(edge + (<usize>(r * NR32 + q) << 2)));
               }
             }
           }
@@ -192,44 +228,69 @@ export function sgemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb:
 
 // ---------------------------------------------------------------------------------- float64
 
-function packB64(kc: i32, nc: i32, b: usize, ldb: i32, dst: usize): void {
+function packB64(kc: i32, nc: i32, b: usize, rsb: i32, csb: i32, dst: usize): void {
   for (let j0: i32 = 0; j0 < nc; j0 += NR64) {
     const w = min(NR64, nc - j0);
-    if (w == NR64) {
+    if (w == NR64 && csb == 1) {
       for (let p: i32 = 0; p < kc; p++) {
-        const src = b + (<usize>(p * ldb + j0) << 3);
+        const src = b + (<usize>(p * rsb + j0) << 3);
         v128.store(dst, v128.load(src));
         v128.store(dst, v128.load(src, 16), 16);
         dst += 32;
       }
     } else {
-      for (let p: i32 = 0; p < kc; p++) {
-        const src = b + (<usize>(p * ldb + j0) << 3);
-        for (let q: i32 = 0; q < NR64; q++) {
-          store<f64>(dst + (<usize>q << 3), q < w ? load<f64>(src + (<usize>q << 3)) : 0);
+      // Transposed or ragged: column by column, so a transposed B is read contiguously.
+      for (let q: i32 = 0; q < NR64; q++) {
+        let d = dst + (<usize>q << 3);
+        if (q < w) {
+          let src = b + (<usize>((j0 + q) * csb) << 3);
+          const step = <usize>rsb << 3;
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f64>(d, load<f64>(src));
+            src += step;
+            d += 32;
+          }
+        } else {
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f64>(d, 0);
+            d += 32;
+          }
         }
-        dst += 32;
       }
+      dst += <usize>kc << 5;
     }
   }
 }
 
-function packA64(mc: i32, kc: i32, a: usize, lda: i32, dst: usize): void {
+function packA64(mc: i32, kc: i32, a: usize, rsa: i32, csa: i32, dst: usize): void {
   for (let i0: i32 = 0; i0 < mc; i0 += MR64) {
     const h = min(MR64, mc - i0);
-    for (let r: i32 = 0; r < MR64; r++) {
-      let d = dst + (<usize>r << 3);
-      if (r < h) {
-        let src = a + (<usize>((i0 + r) * lda) << 3);
-        for (let p: i32 = 0; p < kc; p++) {
-          store<f64>(d, load<f64>(src));
-          src += 8;
-          d += MR64 << 3;
-        }
-      } else {
-        for (let p: i32 = 0; p < kc; p++) {
-          store<f64>(d, 0);
-          d += MR64 << 3;
+    if (h == MR64 && rsa == 1) {
+      // Transposed A: the panel's 6 values for one step of k are adjacent.
+      let src = a + (<usize>i0 << 3);
+      const step = <usize>csa << 3;
+      let d = dst;
+      for (let p: i32 = 0; p < kc; p++) {
+        for (let r: i32 = 0; r < MR64; r++) store<f64>(d + (<usize>r << 3), load<f64>(src + (<usize>r << 3)));
+        src += step;
+        d += MR64 << 3;
+      }
+    } else {
+      for (let r: i32 = 0; r < MR64; r++) {
+        let d = dst + (<usize>r << 3);
+        if (r < h) {
+          let src = a + (<usize>((i0 + r) * rsa) << 3);
+          const step = <usize>csa << 3;
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f64>(d, load<f64>(src));
+            src += step;
+            d += MR64 << 3;
+          }
+        } else {
+          for (let p: i32 = 0; p < kc; p++) {
+            store<f64>(d, 0);
+            d += MR64 << 3;
+          }
         }
       }
     }
@@ -237,25 +298,25 @@ function packA64(mc: i32, kc: i32, a: usize, lda: i32, dst: usize): void {
   }
 }
 
-// @ts-ignore: decorator
-@inline
-function tileStore64(c: usize, acc: bool, v0: v128, v1: v128): void {
-  if (acc) {
-    v0 = f64x2.add(v0, v128.load(c));
-    v1 = f64x2.add(v1, v128.load(c, 16));
-  }
-  v128.store(c, v0);
-  v128.store(c, v1, 16);
-}
-
-/** 6×4 micro-kernel in f64x2. */
-function kernel64(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, acc: bool): void {
+/** 6×4 micro-kernel: C[0:6, 0:4] (= or +=) packed A panel · packed B panel over kc steps. */
+function kernel64(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, accumulate: bool): void {
+  const l = <usize>ldc << 3;
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
   let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
   let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
   let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
   let c40 = f64x2.splat(0), c41 = f64x2.splat(0);
   let c50 = f64x2.splat(0), c51 = f64x2.splat(0);
+  // Starting from C (rather than adding it after the loop) keeps the epilogue free of
+  // branches, which is what lets V8 hold all twelve accumulators in registers.
+  if (accumulate) {
+    c00 = v128.load(c + 0 * l); c01 = v128.load(c + 0 * l, 16);
+    c10 = v128.load(c + 1 * l); c11 = v128.load(c + 1 * l, 16);
+    c20 = v128.load(c + 2 * l); c21 = v128.load(c + 2 * l, 16);
+    c30 = v128.load(c + 3 * l); c31 = v128.load(c + 3 * l, 16);
+    c40 = v128.load(c + 4 * l); c41 = v128.load(c + 4 * l, 16);
+    c50 = v128.load(c + 5 * l); c51 = v128.load(c + 5 * l, 16);
+  }
   for (let p: i32 = 0; p < kc; p++) {
     const b0 = v128.load(bp);
     const b1 = v128.load(bp, 16);
@@ -274,20 +335,26 @@ function kernel64(kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, acc: bool):
     ap += 48;
     bp += 32;
   }
-  const l = <usize>ldc << 3;
-  tileStore64(c, acc, c00, c01); c += l;
-  tileStore64(c, acc, c10, c11); c += l;
-  tileStore64(c, acc, c20, c21); c += l;
-  tileStore64(c, acc, c30, c31); c += l;
-  tileStore64(c, acc, c40, c41); c += l;
-  tileStore64(c, acc, c50, c51);
+  v128.store(c + 0 * l, c00); v128.store(c + 0 * l, c01, 16);
+  v128.store(c + 1 * l, c10); v128.store(c + 1 * l, c11, 16);
+  v128.store(c + 2 * l, c20); v128.store(c + 2 * l, c21, 16);
+  v128.store(c + 3 * l, c30); v128.store(c + 3 * l, c31, 16);
+  v128.store(c + 4 * l, c40); v128.store(c + 4 * l, c41, 16);
+  v128.store(c + 5 * l, c50); v128.store(c + 5 * l, c51, 16);
 }
 
-/** C (m×n, ldc) = A (m×k, lda) · B (k×n, ldb), double precision; see sgemm. */
-export function dgemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, work: usize): void {
+/**
+ * C (m×n, leading dimension ldc) = A · B (+ C when `accumulate` is non-zero), double precision.
+ * Element (i, p) of A is at a + (i·rsa + p·csa)·8 and (p, j) of B at b + (p·rsb + j·csb)·8, so a
+ * transposed operand is just swapped strides. `work` has workBytesF64() bytes of scratch.
+ */
+export function dgemm(
+  m: i32, n: i32, k: i32, a: usize, rsa: i32, csa: i32, b: usize, rsb: i32, csb: i32,
+  c: usize, ldc: i32, work: usize, accumulate: i32,
+): void {
   if (m <= 0 || n <= 0) return;
   if (k <= 0) {
-    for (let i: i32 = 0; i < m; i++) memory.fill(c + (<usize>(i * ldc) << 3), 0, <usize>n << 3);
+    if (accumulate == 0) for (let i: i32 = 0; i < m; i++) memory.fill(c + (<usize>(i * ldc) << 3), 0, <usize>n << 3);
     return;
   }
   const pa = (work + 63) & ~(<usize>63);
@@ -297,11 +364,11 @@ export function dgemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb:
     const nc = min(NC64, n - jc);
     for (let pc: i32 = 0; pc < k; pc += KC64) {
       const kc = min(KC64, k - pc);
-      const acc = pc > 0;
-      packB64(kc, nc, b + (<usize>(pc * ldb + jc) << 3), ldb, pb);
+      const acc = accumulate != 0 || pc > 0;
+      packB64(kc, nc, b + (<usize>(pc * rsb + jc * csb) << 3), rsb, csb, pb);
       for (let ic: i32 = 0; ic < m; ic += MC64) {
         const mc = min(MC64, m - ic);
-        packA64(mc, kc, a + (<usize>(ic * lda + pc) << 3), lda, pa);
+        packA64(mc, kc, a + (<usize>(ic * rsa + pc * csa) << 3), rsa, csa, pa);
         for (let jr: i32 = 0; jr < nc; jr += NR64) {
           const w = min(NR64, nc - jr);
           const bp = pb + (<usize>(jr * kc) << 3);
@@ -311,14 +378,19 @@ export function dgemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb:
             const cp = c + (<usize>((ic + ir) * ldc + jc + jr) << 3);
             if (h == MR64 && w == NR64) {
               kernel64(kc, ap, bp, cp, ldc, acc);
-            } else {
-              kernel64(kc, ap, bp, edge, NR64, false);
-              for (let r: i32 = 0; r < h; r++) {
-                for (let q: i32 = 0; q < w; q++) {
-                  const dst = cp + (<usize>(r * ldc + q) << 3);
-                  const v = load<f64>(edge + (<usize>(r * NR64 + q) << 3));
-                  store<f64>(dst, acc ? load<f64>(dst) + v : v);
-                }
+              continue;
+            }
+            // Ragged edge: run the full tile on a scratch copy of the part of C that exists.
+            for (let r: i32 = 0; r < MR64; r++) {
+              for (let q: i32 = 0; q < NR64; q++) {
+                const v: f64 = acc && r < h && q < w ? load<f64>(cp + (<usize>(r * ldc + q) << 3)) : 0;
+                store<f64>(edge + (<usize>(r * NR64 + q) << 3), v);
+              }
+            }
+            kernel64(kc, ap, bp, edge, NR64, true);
+            for (let r: i32 = 0; r < h; r++) {
+              for (let q: i32 = 0; q < w; q++) {
+                store<f64>(cp + (<usize>(r * ldc + q) << 3), load<f64>(edge + (<usize>(r * NR64 + q) << 3)));
               }
             }
           }

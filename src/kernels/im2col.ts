@@ -1,0 +1,111 @@
+/**
+ * Convolution as GEMM: `im2col` unrolls the receptive fields of a batch of images into a matrix
+ * with one row per (input channel, kernel row, kernel column) and one column per (image, output
+ * row, output column), so a 2-D convolution becomes W (Cout × C·kh·kw) · cols; `col2im` is its
+ * adjoint (scatter-adds such a matrix back onto images), which gives the gradient of the input.
+ * Both are memory-bound, plain TypeScript for float32 and float64 (no WebAssembly: the copy in
+ * and out of linear memory would cost as much as the loop). A 1-D convolution is the H = 1 case.
+ */
+import type { FloatArray } from './gemm-ts.js';
+
+/** Geometry of a 2-D convolution (or pooling) window over C×H×W images. */
+export interface ConvGeometry {
+  channels: number;
+  height: number;
+  width: number;
+  kernelH: number;
+  kernelW: number;
+  strideH: number;
+  strideW: number;
+  padH: number;
+  padW: number;
+  dilationH: number;
+  dilationW: number;
+}
+
+/** Output size along one axis (PyTorch's floor rule); ≤ 0 means the window does not fit. */
+export function convOutSize(size: number, kernel: number, stride: number, pad: number, dilation: number): number {
+  return Math.floor((size + 2 * pad - dilation * (kernel - 1) - 1) / stride) + 1;
+}
+
+/**
+ * Writes the columns of `images` images (each C×H×W, contiguous from `x[xOff]`) into `cols`:
+ * row r = (c·kh + i)·kw + j, column `colOff + n·outH·outW + oy·outW + ox`, row length `ldCols`.
+ * Taps that fall in the padding are 0.
+ */
+export function im2col(
+  g: ConvGeometry, x: FloatArray, xOff: number, images: number,
+  cols: FloatArray, ldCols: number, colOff = 0,
+): void {
+  const { channels: C, height: H, width: W, kernelH: KH, kernelW: KW, strideH: SH, strideW: SW, padH: PH, padW: PW, dilationH: DH, dilationW: DW } = g;
+  const OH = convOutSize(H, KH, SH, PH, DH), OW = convOutSize(W, KW, SW, PW, DW);
+  const plane = OH * OW;
+  for (let n = 0; n < images; n++) {
+    const xn = xOff + n * C * H * W;
+    for (let c = 0; c < C; c++) {
+      const xc = xn + c * H * W;
+      for (let i = 0; i < KH; i++) {
+        for (let j = 0; j < KW; j++) {
+          const row = (c * KH + i) * KW + j;
+          let dst = row * ldCols + colOff + n * plane;
+          const dx = j * DW - PW;
+          // Output columns whose input column is inside the image: ox in [lo, hi).
+          const lo = Math.min(OW, Math.max(0, Math.ceil(-dx / SW)));
+          const hi = Math.max(lo, Math.min(OW, Math.floor((W - 1 - dx) / SW) + 1));
+          for (let oy = 0; oy < OH; oy++) {
+            const y = oy * SH + i * DH - PH;
+            if (y < 0 || y >= H) {
+              cols.fill(0, dst, dst + OW);
+            } else {
+              const src = xc + y * W + dx;
+              for (let ox = 0; ox < lo; ox++) cols[dst + ox] = 0;
+              if (SW === 1) {
+                for (let ox = lo; ox < hi; ox++) cols[dst + ox] = x[src + ox]!;
+              } else {
+                for (let ox = lo; ox < hi; ox++) cols[dst + ox] = x[src + ox * SW]!;
+              }
+              for (let ox = hi; ox < OW; ox++) cols[dst + ox] = 0;
+            }
+            dst += OW;
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The adjoint of `im2col`: adds each entry of `cols` (same layout) onto the input position it
+ * was read from, into `dx` (images contiguous from `dxOff`, which the caller zeroes first).
+ */
+export function col2im(
+  g: ConvGeometry, cols: FloatArray, ldCols: number, colOff: number, images: number,
+  dx: FloatArray, dxOff: number,
+): void {
+  const { channels: C, height: H, width: W, kernelH: KH, kernelW: KW, strideH: SH, strideW: SW, padH: PH, padW: PW, dilationH: DH, dilationW: DW } = g;
+  const OH = convOutSize(H, KH, SH, PH, DH), OW = convOutSize(W, KW, SW, PW, DW);
+  const plane = OH * OW;
+  for (let n = 0; n < images; n++) {
+    const xn = dxOff + n * C * H * W;
+    for (let c = 0; c < C; c++) {
+      const xc = xn + c * H * W;
+      for (let i = 0; i < KH; i++) {
+        for (let j = 0; j < KW; j++) {
+          const row = (c * KH + i) * KW + j;
+          let src = row * ldCols + colOff + n * plane;
+          const ddx = j * DW - PW;
+          const lo = Math.min(OW, Math.max(0, Math.ceil(-ddx / SW)));
+          const hi = Math.max(lo, Math.min(OW, Math.floor((W - 1 - ddx) / SW) + 1));
+          for (let oy = 0; oy < OH; oy++) {
+            const y = oy * SH + i * DH - PH;
+            if (y >= 0 && y < H) {
+              const dst = xc + y * W + ddx;
+              for (let ox = lo; ox < hi; ox++) dx[dst + ox * SW]! += cols[src + ox]!;
+            }
+            src += OW;
+          }
+        }
+      }
+    }
+  }
+}
