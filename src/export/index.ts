@@ -13,6 +13,15 @@
  *   probabilities); regressors `prediction` [N, 1]; k-means `label` [N] int64 and
  *   `distances` [N, k]; pipelines ending in a transformer `transformed` [N, width]. Metadata:
  *   `strata.model`, `strata.task`, `strata.classes` (JSON).
+ * - `toOnnx(nnModel, { inputShape, dtype? }) → Uint8Array` — an nn model in eval mode (a
+ *   Sequential, one layer, or a Module whose forward applies its children in order): Linear,
+ *   Conv1d/2d, MaxPool1d/2d, AvgPool2d, AdaptiveAvgPool2d, BatchNorm1d/2d, LayerNorm, Dropout,
+ *   Embedding, Flatten, activations, TransformerEncoderLayer, LSTM/GRU (last layer: outputs
+ *   `output`, `h_n`, `c_n`) and MultiheadAttention (alone: inputs `query`, `key`, `value`,
+ *   outputs `output`, `weights`). Input `input` ('N' batch prepended to inputShape, or the axis
+ *   named by a string in it; int64 indices before an Embedding), output `output`; float32 by
+ *   default, float64 on request (operators ONNX Runtime lacks in double are rewritten).
+ *   MLPClassifier/MLPRegressor convert like any learn model (float64, inside Pipelines).
  * - `onnxSupport() → { models, transformers }` — the estimator class names toOnnx converts.
  * - `readOnnx(bytes) → OnnxModelInfo` — pure decoder for any .onnx file: IR version, opsets,
  *   typed inputs/outputs, node count and per-operator counts, metadata, undefined node inputs.
@@ -32,10 +41,11 @@ export { toOnnx, onnxSupport } from './onnx/to-onnx.js';
 export { OnnxExportError } from './onnx/errors.js';
 export { readOnnx } from './onnx/read.js';
 export type { OnnxInputSpec, OnnxInputType, ToOnnxOptions, OnnxModelInfo, OnnxTensorInfo } from './onnx/types.js';
+export type { NnOnnxOptions } from './onnx/convert/nn-module.js';
 
 /**
  * JavaScript (src/export/js):
- * - `toJsModule(model, options?) → string` — a fitted estimator or Pipeline as one ES module with
+ * - `toJsModule(model, options?) → string` — a fitted estimator or Pipeline (MLP estimators included) as one ES module with
  *   no imports: `inputs`, `outputs`, `predict(rows)`, and `classes` + `predictProba(rows)` for
  *   classifiers (`transform(rows)` for pipelines ending in a transformer).
  * - `jsModuleSignature(model)` — the inputs and outputs that module would have.

@@ -11,6 +11,7 @@ import {
   VotingClassifier, VotingRegressor,
   type FlatTree, type Label, kebabName,
 } from '../../learn/index.js';
+import { MLPClassifier, MLPRegressor } from '../../nn/index.js';
 import { fittedState } from './fitted-state.js';
 import { list } from './literals.js';
 import { SUPPORTED_TRANSFORMERS, applyTransformer, inputColumns, isInlinableTransformer } from './preprocessing.js';
@@ -20,6 +21,7 @@ import { type BoosterState, boostingKernel } from './kernels/boosting.js';
 import { centroidKernel } from './kernels/centroids.js';
 import type { Kernel } from './kernels/kernel.js';
 import { linearClassifierKernel, linearRegressorKernel } from './kernels/linear.js';
+import { mlpClassifierKernel, mlpRegressorKernel } from './kernels/mlp.js';
 import { naiveBayesKernel } from './kernels/naive-bayes.js';
 import { neighborsKernel } from './kernels/neighbors.js';
 import { svmKernel } from './kernels/svm.js';
@@ -72,6 +74,7 @@ const MODELS: [string, (est: AnyEstimator) => Kernel | null][] = [
   ['gaussian-nb, multinomial-nb, bernoulli-nb', (e) => (is(e, GaussianNB, MultinomialNB, BernoulliNB) ? naiveBayesKernel(e as GaussianNB) : null)],
   ['svc, svr', (e) => (is(e, SVC, SVR) ? svmKernel(e as SVC) : null)],
   ['k-means, mini-batch-k-means', (e) => (is(e, KMeans, MiniBatchKMeans) ? centroidKernel(e as KMeans) : null)],
+  ['mlp-classifier, mlp-regressor', (e) => (is(e, MLPClassifier) ? mlpClassifierKernel(e) : is(e, MLPRegressor) ? mlpRegressorKernel(e) : null)],
 ];
 
 /** Registered names of everything `toJsModule` can export: models, then inlined transformers. */

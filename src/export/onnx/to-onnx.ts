@@ -6,7 +6,9 @@
  * tensors (no ZipMap).
  */
 import { type Estimator, type Category, kebabName } from '../../learn/index.js';
+import { type AnyModule, Module } from '../../nn/index.js';
 import { type Block, type Column, stateOf } from './convert/blocks.js';
+import { type NnOnnxOptions, nnModuleToOnnx } from './convert/nn-module.js';
 import { categoryInputType } from './convert/preprocessing.js';
 import { activeSteps, convertModel, convertTransformer, requireEstimator, supportedNames } from './convert/registry.js';
 import { OnnxExportError } from './errors.js';
@@ -150,25 +152,35 @@ function planInputs(model: AnyEstimator, first: AnyEstimator, specs: readonly On
  * OrdinalEncoder with handleUnknown 'error' encode unknown categories as unknown (zeros / NaN)
  * in ONNX, since a graph cannot throw.
  *
+ * An nn model (any Module) takes `{ inputShape, dtype }` instead and is converted in eval mode
+ * by convert/nn-module.ts (input `input`, output `output`, float32 unless dtype 'float64').
+ *
  * @throws OnnxExportError for an unfitted model, an unsupported estimator or a custom step,
  *   listing what is supported.
  * @example
  * const bytes = toOnnx(pipeline, { name: 'churn' });
  * writeFileSync('churn.onnx', bytes);
+ * const cnn = toOnnx(sequential, { inputShape: [1, 28, 28] });   // input ['N', 1, 28, 28] float32
  */
-export function toOnnx(model: AnyEstimator, options: ToOnnxOptions = {}): Uint8Array {
-  const est = requireEstimator(model, 'The model');
+export function toOnnx(model: AnyModule, options: NnOnnxOptions): Uint8Array;
+export function toOnnx(model: AnyEstimator, options?: ToOnnxOptions): Uint8Array;
+export function toOnnx(model: AnyEstimator | AnyModule, options: ToOnnxOptions | NnOnnxOptions = {}): Uint8Array {
   const opset = options.opset ?? DEFAULT_OPSET;
   if (!Number.isInteger(opset) || opset < DEFAULT_OPSET || opset > MAX_OPSET) {
     throw new OnnxExportError(`options.opset must be an integer from ${DEFAULT_OPSET} to ${MAX_OPSET} (what ONNX Runtime 1.30 runs), got ${opset}.`);
   }
+  if (model instanceof Module) {
+    return nnModuleToOnnx(model, options as NnOnnxOptions, { opset, irVersion: IR_VERSION, producerVersion: PRODUCER_VERSION });
+  }
+  const est = requireEstimator(model, 'The model');
+  const opts = options as ToOnnxOptions;
   let steps: [string, AnyEstimator][];
   if (est.constructor.name === 'Pipeline') {
     steps = activeSteps(est).map(([name, e]) => [name, requireEstimator(e, `Pipeline step '${name}'`)]);
     if (steps.length === 0) throw new OnnxExportError('The pipeline has no steps to export.');
   } else steps = [['model', est]];
   const g = new GraphBuilder(opset, ML_OPSET);
-  const inputs = planInputs(est, steps[0]![1], options.inputs);
+  const inputs = planInputs(est, steps[0]![1], opts.inputs);
   const columns: Column[] = inputs.map((spec) => ({ value: g.input(spec.name, spec.type, ['N', 1]), type: spec.type, name: spec.name }));
   let X: Block = { kind: 'columns', columns };
   for (const [name, step] of steps.slice(0, -1)) {
@@ -181,7 +193,7 @@ export function toOnnx(model: AnyEstimator, options: ToOnnxOptions = {}): Uint8A
   const datetimes = inputs.filter((i) => i.datetime).map((i) => i.name);
   if (datetimes.length) metadata['strata.datetime_inputs'] = JSON.stringify(datetimes);
   return g.toBytes({
-    name: options.name ?? kebabName(est.constructor.name),
+    name: opts.name ?? kebabName(est.constructor.name),
     irVersion: IR_VERSION,
     producerVersion: PRODUCER_VERSION,
     docString: `${kebabName(est.constructor.name)} exported by Strata`,

@@ -11,6 +11,7 @@ import { datetimeFeatures } from './datetime.js';
 import { kMeans, pca } from './decomposition.js';
 import { linearClassifier, linearRegressor } from './linear.js';
 import { bernoulliNB, gaussianNB, multinomialNB } from './naive-bayes.js';
+import { mlpClassifier, mlpRegressor } from './nn-mlp.js';
 import { kNeighborsClassifier, kNeighborsRegressor } from './neighbors.js';
 import { maxAbsScaler, minMaxScaler, oneHotEncoder, ordinalEncoder, robustScaler, simpleImputer, standardScaler } from './preprocessing.js';
 import { svc, svr } from './svm.js';
@@ -66,6 +67,8 @@ const MODELS: Record<string, ModelConverter> = {
   MiniBatchKMeans: kMeans,
   VotingClassifier: votingClassifier,
   VotingRegressor: votingRegressor,
+  MLPClassifier: mlpClassifier,
+  MLPRegressor: mlpRegressor,
 };
 
 /** Class names toOnnx converts: final models, then transformers. */
