@@ -17,8 +17,9 @@ const N = 100_000;
 const P = 28;
 
 const ANCHOR = String.raw`
-import json, sys, time, os
+import json, sys, time, os, warnings
 import numpy as np
+warnings.filterwarnings('ignore', message='lbfgs failed to converge')
 try:
     from threadpoolctl import threadpool_limits
     threadpool_limits(2)
@@ -38,7 +39,7 @@ for line in sys.stdin:
     it = int(np.max(model.n_iter_)) if getattr(model, "n_iter_", None) is not None else 0
     print(json.dumps({"fit": t1 - t0, "predict": t2 - t1, "n_iter": it}), flush=True)
 `;
-import { median } from './harness.js';
+import { busyFraction, median } from './harness.js';
 
 const ms = (s: number): string => `${(s * 1e3).toFixed(1)} ms`;
 
@@ -82,7 +83,9 @@ async function main(): Promise<void> {
     fn();
     return Number(process.hrtime.bigint() - t) / 1e9;
   };
-  console.log(`Strata vs scikit-learn ${hello.sklearn ?? '(skipped)'} (2 threads) — ${N} × ${P}, ${reps} reps, Node ${process.version}\n`);
+  const busy = await busyFraction();
+  console.log(`Strata vs scikit-learn ${hello.sklearn ?? '(skipped)'} (2 threads) — ${N} × ${P}, ${reps} reps, Node ${process.version}`);
+  console.log(`machine busy before the run: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`} (other processes skew both sides)\n`);
   console.log('case | strata | scikit-learn | ratio (median) | ratio min..max');
   const results: object[] = [];
   for (const [label, kind] of [['LogisticRegression', 'logistic'], ['Ridge', 'ridge']] as const) {
@@ -120,7 +123,9 @@ async function main(): Promise<void> {
     }
   }
   py?.stdin!.end();
-  writeFileSync(`${OUT}learn-linear.json`, JSON.stringify({ sklearn: hello.sklearn, node: process.version, n: N, p: P, results }, null, 2));
+  const busyAfter = await busyFraction();
+  console.log(`machine busy after the run: ${busyAfter === undefined ? 'unknown' : `${(busyAfter * 100).toFixed(0)}%`}`);
+  writeFileSync(`${OUT}learn-linear.json`, JSON.stringify({ sklearn: hello.sklearn, node: process.version, n: N, p: P, busyBefore: busy ?? null, busyAfter: busyAfter ?? null, results }, null, 2));
   console.log('\nresults in bench/out/learn-linear.json');
 }
 

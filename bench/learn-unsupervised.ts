@@ -58,7 +58,7 @@ for line in sys.stdin:
         t1 = time.perf_counter(); p = m.predict(Q); t2 = time.perf_counter(); value = float(p.sum())
     print(json.dumps({"fit": t1 - t0, "predict": t2 - t1, "value": value}), flush=True)
 `;
-import { median } from './harness.js';
+import { busyFraction, median } from './harness.js';
 
 interface Timing {
   fit: number;
@@ -215,6 +215,8 @@ async function main(): Promise<void> {
   const { anchor, version, reason } = await SklearnAnchor.start();
   if (reason) console.log(reason);
   console.log(`Strata vs scikit-learn ${version ?? '(skipped)'} — Node ${process.version}, Strata 1 thread, scikit-learn 2 threads, ${reps} reps (medians)\n`);
+  const busy = await busyFraction();
+  console.log(`machine busy before the run: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`} (other processes skew both sides)\n`);
   console.log(['case', 'fit strata', 'fit sklearn', 'fit ratio', 'predict strata', 'predict sklearn', 'predict ratio', 'check (strata / sklearn)'].join(' | '));
   const results: object[] = [];
   for (const c of cases) {
@@ -241,7 +243,9 @@ async function main(): Promise<void> {
     ].join(' | '));
   }
   anchor?.stop();
-  writeFileSync(`${OUT}learn-unsupervised.json`, JSON.stringify({ sklearn: version ?? null, node: process.version, results }, null, 2));
+  const busyAfter = await busyFraction();
+  console.log(`machine busy after the run: ${busyAfter === undefined ? 'unknown' : `${(busyAfter * 100).toFixed(0)}%`}`);
+  writeFileSync(`${OUT}learn-unsupervised.json`, JSON.stringify({ sklearn: version ?? null, node: process.version, busyBefore: busy ?? null, busyAfter: busyAfter ?? null, results }, null, 2));
   console.log('\nresults in bench/out/learn-unsupervised.json');
 }
 

@@ -40,6 +40,17 @@ export interface MatrixOptions {
   allowNaN?: boolean;
   /** Name of the estimator, for error messages. */
   estimator?: string;
+  /**
+   * Use the caller's buffer itself (no copy) when X is a contiguous float64 NdArray. Only for
+   * callers that neither write to `data` nor keep it past the call.
+   */
+  borrow?: boolean;
+  /**
+   * Skip the scan for NaN/±Infinity; the caller promises to call `checkFinite` itself when a
+   * result computed from X comes out non-finite (any non-finite input makes a linear map of its
+   * row non-finite, so this saves a pass over X).
+   */
+  deferFiniteCheck?: boolean;
 }
 
 /**
@@ -68,7 +79,22 @@ export function toMatrix(X: MatrixInput, options: MatrixOptions = {}): Matrix {
   const rows = nd.shape[0]!;
   const cols = nd.shape[1]!;
   if (rows === 0) throw new DataError(`${who}X has 0 samples; at least one is required.`);
-  const data = nd.toFloat64Array();
+  const data = options.borrow && nd.dtype === 'float64' && nd.isContiguous
+    ? (nd.data as Float64Array).subarray(nd.offset, nd.offset + nd.size)
+    : nd.toFloat64Array();
+  const m = { data, rows, cols, featureNames: names };
+  if (!options.deferFiniteCheck) checkFinite(m, options);
+  return m;
+}
+
+/**
+ * Throws a DataError naming the first NaN (unless `allowNaN`) or ±Infinity of m with its row and
+ * column; for callers of `toMatrix` with `deferFiniteCheck`.
+ */
+export function checkFinite(m: Matrix, options: MatrixOptions = {}): void {
+  const { data, cols, featureNames: names } = m;
+  if (allFinite(data)) return;
+  const who = options.estimator ? `${options.estimator}: ` : '';
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
     if (Number.isFinite(v)) continue;
@@ -82,7 +108,23 @@ export function toMatrix(X: MatrixInput, options: MatrixOptions = {}): Matrix {
           : 'Clip or drop infinite values first.'),
     );
   }
-  return { data, rows, cols, featureNames: names };
+}
+
+/** Whether every value is finite: v·0 is 0 for finite v and NaN otherwise, so one sum tells. */
+export function allFinite(data: Float64Array): boolean {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i + 4 <= data.length; i += 4) {
+    a += data[i]! * 0;
+    b += data[i + 1]! * 0;
+    c += data[i + 2]! * 0;
+    d += data[i + 3]! * 0;
+  }
+  for (; i < data.length; i++) a += data[i]! * 0;
+  return a + b + c + d === 0;
 }
 
 /** Checks that X at predict time has the features the estimator was fitted with. */
@@ -117,6 +159,10 @@ export function toLabels(y: LabelInput, rows?: number, estimator?: string): Labe
 
 /** Numeric regression targets as a Float64Array. */
 export function toTargets(y: LabelInput, rows: number, estimator?: string): Float64Array {
+  if (y instanceof NdArray && y.ndim === 1 && y.dtype !== 'bool' && y.size === rows) {
+    const out = y.toFloat64Array();
+    if (allFinite(out)) return out;
+  }
   const labels = toLabels(y, rows, estimator);
   const out = new Float64Array(labels.length);
   labels.forEach((v, i) => {

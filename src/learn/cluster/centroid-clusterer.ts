@@ -3,7 +3,7 @@
  * assigning new rows to their nearest center.
  */
 import { type NdArray, fromTyped } from '../../tensor/index.js';
-import { type Matrix, type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
+import { type Matrix, type MatrixInput, checkFeatureCount, checkFinite, toMatrix } from '../base/input.js';
 import { Clusterer } from '../base/kinds.js';
 import { assignLabels } from './kmeans-core.js';
 
@@ -26,16 +26,19 @@ export abstract class CentroidClusterer<P extends { nClusters: number }, S exten
   /** X checked against the fitted feature count, with the fitted state (`what` names the caller). */
   protected fittedInput(X: MatrixInput, what: string): { s: S; m: Matrix } {
     const s = this.fitted(what);
-    const m = toMatrix(X, { estimator: this.constructor.name });
+    const m = toMatrix(X, { estimator: this.constructor.name, borrow: true }); // read only
     checkFeatureCount(m, s.nFeatures, this.constructor.name);
     return { s, m };
   }
 
   /** Index of the nearest center for each row of X. */
   predict(X: MatrixInput): Int32Array {
-    const { s, m } = this.fittedInput(X, 'predict');
+    const s = this.fitted('predict');
+    const options = { estimator: this.constructor.name, borrow: true, deferFiniteCheck: true };
+    const m = toMatrix(X, options);
+    checkFeatureCount(m, s.nFeatures, this.constructor.name);
     const labels = new Int32Array(m.rows);
-    assignLabels(m.data, m.rows, m.cols, s.centers, this.params.nClusters, labels);
+    if (Number.isNaN(assignLabels(m.data, m.rows, m.cols, s.centers, this.params.nClusters, labels, false))) checkFinite(m, options);
     return labels;
   }
 

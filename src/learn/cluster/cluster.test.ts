@@ -124,3 +124,18 @@ checkEstimator(() => new KMeans({ nClusters: 3, algorithm: 'elkan', init: 'rando
 checkEstimator(() => new MiniBatchKMeans({ nClusters: 3, batchSize: 16 }), small);
 checkEstimator(() => new DBSCAN({ eps: 1.5, minSamples: 3 }), small);
 checkEstimator(() => new AgglomerativeClustering({ nClusters: 3, linkage: 'average' }), small);
+
+test('KMeans.predict finds NaN and ±Infinity in X after the distance products, and leaves a borrowed X unchanged', async () => {
+  const { fromTyped } = await import('../../tensor/index.js');
+  const X = data.iris.X as number[][];
+  const flat = fromTyped(Float64Array.from(X.flat()), [X.length, 4]);
+  const before = flat.toFloat64Array();
+  const km = new KMeans({ nClusters: 3, nInit: 2, randomState: 0 }).fit(flat);
+  assert.deepEqual(Array.from(km.predict(flat)), Array.from(km.labels));
+  assert.deepEqual(flat.toFloat64Array(), before);
+  for (const [bad, word] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']] as const) {
+    const rows = X.slice(0, 5).map((r) => [...r]);
+    rows[4]![2] = bad;
+    assert.throws(() => km.predict(rows), (e: Error) => e instanceof DataError && e.message.includes(`contains ${word} at row 4, column 'x2'`));
+  }
+});

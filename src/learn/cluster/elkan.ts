@@ -4,7 +4,7 @@
  * the triangle inequality and half the center-to-center distances, most distance computations
  * are skipped once the centers settle.
  */
-import { type KMeansRun, inertiaOf, sameLabels, sqDist, updateCenters } from './kmeans-core.js';
+import { type KMeansRun, inertiaOf, rowSqNorms, sameLabels, sqDist, sqDistances, updateCenters } from './kmeans-core.js';
 
 export function elkanKMeans(x: Float64Array, n: number, d: number, init: Float64Array, k: number, maxIter: number, tol: number): KMeansRun {
   let centers = init.slice();
@@ -29,17 +29,33 @@ export function elkanKMeans(x: Float64Array, n: number, d: number, init: Float64
     }
   };
 
-  // Exact bounds from the initial centers.
-  centerDistances();
+  // Initial bounds: all distances from one GEMM pass (‖x‖² − 2x·c + ‖c‖²), loosened by a bound
+  // on their rounding error so they stay valid lower bounds; the nearest center, and any center
+  // the loosened bounds cannot rule out, then get exact distances (first index on ties).
+  const xNorms = rowSqNorms(x, n, d);
+  const approx = sqDistances(x, n, d, xNorms, centers, k);
+  const cNorms = rowSqNorms(centers, k, d);
+  let cMax = 0;
+  for (let c = 0; c < k; c++) cMax = Math.max(cMax, cNorms[c]!);
+  const slack = 4 * (d + 2) * Number.EPSILON;
   for (let i = 0; i < n; i++) {
-    let best = 0;
-    let bestD = Math.sqrt(sqDist(x, i, centers, 0, d));
-    lower[i * k] = bestD;
-    for (let c = 1; c < k; c++) {
-      if (bestD <= half[best * k + c]!) continue;
+    const lo = i * k;
+    let guess = 0;
+    for (let c = 1; c < k; c++) if (approx[lo + c]! < approx[lo + guess]!) guess = c;
+    const margin = slack * (xNorms[i]! + cMax);
+    let best = guess;
+    let bestD = Math.sqrt(sqDist(x, i, centers, guess, d));
+    lower[lo + guess] = bestD;
+    for (let c = 0; c < k; c++) {
+      if (c === guess) continue;
+      const bound = Math.sqrt(Math.max(0, approx[lo + c]! - margin));
+      if (bound > bestD) {
+        lower[lo + c] = bound;
+        continue;
+      }
       const dc = Math.sqrt(sqDist(x, i, centers, c, d));
-      lower[i * k + c] = dc;
-      if (dc < bestD) {
+      lower[lo + c] = dc;
+      if (dc < bestD || (dc === bestD && c < best)) {
         bestD = dc;
         best = c;
       }

@@ -9,7 +9,7 @@ import { registerEstimator } from '../base/estimator.js';
 import { type LabelInput, type MatrixInput, toMatrix } from '../base/input.js';
 import { type CentroidState, CentroidClusterer } from './centroid-clusterer.js';
 import { elkanKMeans } from './elkan.js';
-import { type KMeansRun, assignLabels, sameClustering } from './kmeans-core.js';
+import { type KMeansRun, assignLabels, rowSqNorms, sameClustering } from './kmeans-core.js';
 import { kmeansPlusPlus, randomCenters } from './kmeans-init.js';
 import { lloydKMeans } from './lloyd.js';
 
@@ -33,9 +33,9 @@ interface KMeansState extends CentroidState {
 }
 
 /** Checks X and the params shared with MiniBatchKMeans; returns the matrix. */
-export function kmeansInput(X: MatrixInput, nClusters: number, init: KMeansParams['init'], who: string): { data: Float64Array; rows: number; cols: number } {
+export function kmeansInput(X: MatrixInput, nClusters: number, init: KMeansParams['init'], who: string, borrow = false): { data: Float64Array; rows: number; cols: number } {
   if (!Number.isInteger(nClusters) || nClusters < 1) throw new ParamError(`${who}: nClusters must be a positive integer, got ${nClusters}.`);
-  const m = toMatrix(X, { estimator: who });
+  const m = toMatrix(X, { estimator: who, borrow });
   if (m.rows < nClusters) {
     throw new DataError(`${who}: X has ${m.rows} samples but nClusters=${nClusters}; use nClusters <= ${m.rows}.`);
   }
@@ -51,15 +51,18 @@ export function kmeansInput(X: MatrixInput, nClusters: number, init: KMeansParam
 
 /** Mean of the per-feature variances (scales tol). */
 export function meanVariance(x: Float64Array, n: number, d: number): number {
-  let total = 0;
-  for (let j = 0; j < d; j++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[i * d + j]!;
-    mean /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (x[i * d + j]! - mean) ** 2;
-    total += v / n;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0, o = i * d; j < d; j++) mean[j] += x[o + j]!;
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  const v = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0, o = i * d; j < d; j++) {
+      const t = x[o + j]! - mean[j]!;
+      v[j] += t * t;
+    }
   }
+  let total = 0;
+  for (let j = 0; j < d; j++) total += v[j]! / n;
   return total / d;
 }
 
@@ -78,7 +81,7 @@ export class KMeans extends CentroidClusterer<KMeansParams, KMeansState> {
   fit(X: MatrixInput, _y?: LabelInput): this {
     const who = this.constructor.name;
     const { nClusters: k, init, maxIter, tol, algorithm, randomState } = this.params;
-    const m = kmeansInput(X, k, init, who);
+    const m = kmeansInput(X, k, init, who, true); // read only: the runs work on a centered copy
     const given = Array.isArray(init);
     const nInit = this.params.nInit === 'auto' ? (init === 'random' ? 10 : 1) : given ? 1 : this.params.nInit;
     if (!Number.isInteger(nInit) || nInit < 1) throw new ParamError(`${who}: nInit must be a positive integer or 'auto', got ${this.params.nInit}.`);
@@ -93,6 +96,7 @@ export class KMeans extends CentroidClusterer<KMeansParams, KMeansState> {
     const x = new Float64Array(n * d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) x[i * d + j] = m.data[i * d + j]! - mean[j]!;
     const absTol = tol * meanVariance(m.data, n, d);
+    const xNorms = rowSqNorms(x, n, d);
     const rng = random.defaultRng(randomState);
     const single = algorithm === 'elkan' && k > 1 ? elkanKMeans : lloydKMeans;
     let best: KMeansRun | undefined;
@@ -101,7 +105,7 @@ export class KMeans extends CentroidClusterer<KMeansParams, KMeansState> {
       if (given) {
         start = new Float64Array(k * d);
         (init as number[][]).forEach((row, c) => row.forEach((v, j) => (start[c * d + j] = v - mean[j]!)));
-      } else start = init === 'random' ? randomCenters(x, n, d, k, rng) : kmeansPlusPlus(x, n, d, k, rng);
+      } else start = init === 'random' ? randomCenters(x, n, d, k, rng) : kmeansPlusPlus(x, n, d, k, rng, xNorms);
       const r = single(x, n, d, start, k, maxIter, absTol);
       if (!best || (r.inertia < best.inertia && !sameClustering(r.labels, best.labels, k))) best = r;
     }

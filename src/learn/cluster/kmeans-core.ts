@@ -3,6 +3,7 @@
  * assigned points, relocating empty clusters to the farthest points as scikit-learn does),
  * center shifts and inertia. All matrices are row-major Float64Arrays (n × d, k × d).
  */
+import { gemmF64 } from '../../kernels/index.js';
 
 /** Squared Euclidean distance between row a of x and row b of y. */
 export function sqDist(x: Float64Array, a: number, y: Float64Array, b: number, d: number): number {
@@ -16,32 +17,93 @@ export function sqDist(x: Float64Array, a: number, y: Float64Array, b: number, d
   return s;
 }
 
+/** Per-cluster sums of the assigned rows (k × d) and their counts, zeroed by the caller. */
+export interface ClusterSums {
+  sums: Float64Array;
+  counts: Float64Array;
+}
+
+function addRow(x: Float64Array, i: number, d: number, c: number, acc: ClusterSums): void {
+  acc.counts[c] += 1;
+  const xo = i * d;
+  const co = c * d;
+  for (let j = 0; j < d; j++) acc.sums[co + j] += x[xo + j]!;
+}
+
+/** Rows per GEMM block of the distance computations (keeps the block and its products in cache). */
+const ROW_BLOCK = 1024;
+
+/** ‖row‖² of each row of a row-major n × d matrix. */
+export function rowSqNorms(x: Float64Array, n: number, d: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0, o = i * d; j < d; j++) s += x[o + j]! * x[o + j]!;
+    out[i] = s;
+  }
+  return out;
+}
+
 /**
  * Assigns every point to its nearest center (first on ties), writing labels, and returns the
- * inertia Σ‖x − c_label‖².
+ * inertia Σ‖x − c_label‖² (0 when `withInertia` is false), or NaN when x holds a NaN or ±Infinity
+ * (its products with the centers are then not finite). As scikit-learn's Lloyd does, the
+ * nearest center minimizes ‖c‖² − 2·x·c, the products x·c coming from a GEMM per block of rows;
+ * the inertia is summed from exact distances. With `sums`, each row is also added to its
+ * cluster's sum while it is in cache (the M-step's first half, for `updateCenters`).
  */
-export function assignLabels(x: Float64Array, n: number, d: number, centers: Float64Array, k: number, labels: Int32Array): number {
+export function assignLabels(
+  x: Float64Array, n: number, d: number, centers: Float64Array, k: number, labels: Int32Array, withInertia = true,
+  sums?: ClusterSums,
+): number {
+  const cNorms = rowSqNorms(centers, k, d);
+  const dots = new Float64Array(Math.min(n, ROW_BLOCK) * k);
   let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    const xo = i * d;
-    let best = Infinity;
-    let label = 0;
-    for (let c = 0; c < k; c++) {
-      const co = c * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const t = x[xo + j]! - centers[co + j]!;
-        s += t * t;
+  let finite = 0;
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const rows = Math.min(ROW_BLOCK, n - start);
+    gemmF64(rows, k, d, x, start * d, d, centers, 0, d, dots, 0, k, { transB: true });
+    for (let r = 0; r < rows; r++) {
+      const o = r * k;
+      finite += dots[o]! * 0;
+      let best = cNorms[0]! - 2 * dots[o]!;
+      let label = 0;
+      for (let c = 1; c < k; c++) {
+        const v = cNorms[c]! - 2 * dots[o + c]!;
+        if (v < best) {
+          best = v;
+          label = c;
+        }
       }
-      if (s < best) {
-        best = s;
-        label = c;
-      }
+      labels[start + r] = label;
+      if (withInertia) inertia += sqDist(x, start + r, centers, label, d);
+      if (sums) addRow(x, start + r, d, label, sums);
     }
-    labels[i] = label;
-    inertia += best;
   }
-  return inertia;
+  return finite === 0 ? inertia : NaN;
+}
+
+/**
+ * Squared distances from every row of x to each of the k rows of `points` (n × k, row-major),
+ * as ‖x‖² − 2·x·c + ‖c‖² (clamped at 0) with the products from a GEMM per block of rows;
+ * written into `out` when given.
+ */
+export function sqDistances(
+  x: Float64Array, n: number, d: number, xNorms: Float64Array, points: Float64Array, k: number, out = new Float64Array(n * k),
+): Float64Array {
+  const cNorms = rowSqNorms(points, k, d);
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const rows = Math.min(ROW_BLOCK, n - start);
+    gemmF64(rows, k, d, x, start * d, d, points, 0, d, out, start * k, k, { transB: true });
+  }
+  for (let i = 0; i < n; i++) {
+    const xn = xNorms[i]!;
+    for (let c = 0, o = i * k; c < k; c++) {
+      const v = xn - 2 * out[o + c]! + cNorms[c]!;
+      out[o + c] = v > 0 ? v : 0;
+    }
+  }
+  return out;
 }
 
 /** Σ‖x_i − c_{labels_i}‖² (weighted when weights are given). */
@@ -54,20 +116,18 @@ export function inertiaOf(x: Float64Array, n: number, d: number, centers: Float6
 /**
  * New centers = means of the points in each cluster under `labels`; a cluster left empty takes
  * the point farthest from its own (old) center, which leaves its former cluster (scikit-learn's
- * rule). Returns Σ‖new − old‖² over centers and fills `shift` with each ‖new − old‖.
+ * rule). Returns Σ‖new − old‖² over centers and fills `shift` with each ‖new − old‖. When
+ * `counts` is given, `out` already holds the per-cluster sums (from `assignLabels`).
  */
 export function updateCenters(
   x: Float64Array, n: number, d: number, labels: Int32Array, old: Float64Array, k: number,
-  out: Float64Array, shift: Float64Array,
+  out: Float64Array, shift: Float64Array, counts?: Float64Array,
 ): number {
-  out.fill(0);
-  const counts = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    const c = labels[i]!;
-    counts[c]! += 1;
-    const xo = i * d;
-    const co = c * d;
-    for (let j = 0; j < d; j++) out[co + j]! += x[xo + j]!;
+  if (!counts) {
+    out.fill(0);
+    counts = new Float64Array(k);
+    const acc = { sums: out, counts };
+    for (let i = 0; i < n; i++) addRow(x, i, d, labels[i]!, acc);
   }
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);

@@ -5,12 +5,20 @@
  * samples.
  */
 import type { random } from '../../tensor/index.js';
-import { sqDist } from './kmeans-core.js';
+import { gemmF64 } from '../../kernels/index.js';
+import { rowSqNorms, sqDist } from './kmeans-core.js';
+
+/** Rows per GEMM block of the candidate distances. */
+const BLOCK = 1024;
 
 type Rng = ReturnType<typeof random.defaultRng>;
 
-/** Greedy k-means++ over the first n rows of x (n × d); returns k × d centers. */
-export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
+/**
+ * Greedy k-means++ over the first n rows of x (n × d); returns k × d centers. `xNorms` (the
+ * squared row norms, computed when absent) lets the distances to all candidates of a step come
+ * from one GEMM pass, as in scikit-learn.
+ */
+export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number, rng: Rng, xNorms = rowSqNorms(x, n, d)): Float64Array {
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = rng.integers(n) as number;
@@ -22,13 +30,16 @@ export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number,
     potential += closest[i]!;
   }
   const cumulative = new Float64Array(n);
-  let candidate = new Float64Array(n);
-  let best = new Float64Array(n);
+  const ids = new Int32Array(trials);
+  const candidates = new Float64Array(trials * d);
+  const cNorms = new Float64Array(trials);
+  const dots = new Float64Array(Math.min(n, BLOCK) * trials);
+  const pots = new Float64Array(trials);
+  // mins[t][i] = min(closest[i], ‖x_i − candidate_t‖²): the new closest distances if t wins.
+  const mins = Array.from({ length: trials }, () => new Float64Array(n));
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i]!;
-    let bestPot = Infinity;
-    let bestId = 0;
     for (let t = 0; t < trials; t++) {
       const target = (rng.random() as number) * potential;
       // First index whose cumulative sum reaches the target (searchsorted, left).
@@ -39,22 +50,41 @@ export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number,
         if (cumulative[mid]! < target) lo = mid + 1;
         else hi = mid;
       }
-      const id = lo;
-      let pot = 0;
-      for (let i = 0; i < n; i++) {
-        const v = Math.min(closest[i]!, sqDist(x, i, x, id, d));
-        candidate[i] = v;
-        pot += v;
+      ids[t] = lo;
+      candidates.set(x.subarray(lo * d, lo * d + d), t * d);
+      cNorms[t] = xNorms[lo]!;
+    }
+    // Squared distances to the candidates as ‖x‖² − 2·x·c + ‖c‖² (clamped at 0), the products
+    // from one GEMM per block of rows, folded straight into the minima and their sums.
+    pots.fill(0);
+    for (let start = 0; start < n; start += BLOCK) {
+      const rows = Math.min(BLOCK, n - start);
+      gemmF64(rows, trials, d, x, start * d, d, candidates, 0, d, dots, 0, trials, { transB: true });
+      for (let r = 0; r < rows; r++) {
+        const i = start + r;
+        const ci = closest[i]!;
+        const xn = xNorms[i]!;
+        for (let t = 0, o = r * trials; t < trials; t++) {
+          let v = xn - 2 * dots[o + t]! + cNorms[t]!;
+          if (!(v > 0)) v = 0;
+          const m = v < ci ? v : ci;
+          mins[t]![i] = m;
+          pots[t] += m;
+        }
       }
-      if (pot < bestPot) {
-        bestPot = pot;
-        bestId = id;
-        [best, candidate] = [candidate, best];
+    }
+    let bestPot = Infinity;
+    let bestTrial = 0;
+    for (let t = 0; t < trials; t++) {
+      if (pots[t]! < bestPot) {
+        bestPot = pots[t]!;
+        bestTrial = t;
       }
     }
     potential = bestPot;
-    [closest, best] = [best, closest];
-    centers.set(x.subarray(bestId * d, bestId * d + d), c * d);
+    [closest, mins[bestTrial]] = [mins[bestTrial]!, closest];
+    const id = ids[bestTrial]!;
+    centers.set(x.subarray(id * d, id * d + d), c * d);
   }
   return centers;
 }

@@ -9,13 +9,16 @@ export function lloydKMeans(x: Float64Array, n: number, d: number, init: Float64
   let centers = init.slice();
   let next = new Float64Array(k * d);
   const shift = new Float64Array(k);
+  const counts = new Float64Array(k);
   const labels = new Int32Array(n);
   const old = new Int32Array(n).fill(-1);
   let strict = false;
   let iter = 0;
   for (; iter < maxIter; iter++) {
-    assignLabels(x, n, d, centers, k, labels);
-    const moved = updateCenters(x, n, d, labels, centers, k, next, shift);
+    next.fill(0);
+    counts.fill(0);
+    assignLabels(x, n, d, centers, k, labels, false, { sums: next, counts });
+    const moved = updateCenters(x, n, d, labels, centers, k, next, shift, counts);
     [centers, next] = [next, centers];
     if (sameLabels(labels, old)) {
       strict = true;
@@ -24,6 +27,7 @@ export function lloydKMeans(x: Float64Array, n: number, d: number, init: Float64
     if (moved <= tol) break;
     old.set(labels);
   }
-  if (!strict) assignLabels(x, n, d, centers, k, labels);
-  return { labels, centers, inertia: inertiaOf(x, n, d, centers, labels), nIter: Math.min(iter + 1, maxIter) };
+  // Labels for the final centers (unchanged after a strict convergence) and their exact inertia.
+  const inertia = strict ? inertiaOf(x, n, d, centers, labels) : assignLabels(x, n, d, centers, k, labels);
+  return { labels, centers, inertia, nIter: Math.min(iter + 1, maxIter) };
 }

@@ -111,3 +111,18 @@ checkEstimator(() => new PCA({ nComponents: 3, whiten: true, svdSolver: 'full' }
 checkEstimator(() => new TruncatedSVD({ nComponents: 2 }), small);
 checkEstimator(() => new TSNE({ perplexity: 5, nIter: 250, method: 'exact' }), small);
 checkEstimator(() => new TSNE({ perplexity: 5, nIter: 300 }), small);
+
+test('PCA.transform finds NaN and ±Infinity in X after projecting, and leaves a borrowed X unchanged', async () => {
+  const { fromTyped } = await import('../../tensor/index.js');
+  const X = data.iris.X as number[][];
+  const flat = fromTyped(Float64Array.from(X.flat()), [X.length, 4]);
+  const before = flat.toFloat64Array();
+  const pca = new PCA({ nComponents: 2 }).fit(flat);
+  pca.transform(flat);
+  assert.deepEqual(flat.toFloat64Array(), before);
+  for (const [bad, word] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']] as const) {
+    const rows = X.slice(0, 5).map((r) => [...r]);
+    rows[3]![1] = bad;
+    assert.throws(() => pca.transform(rows), (e: Error) => e instanceof DataError && e.message.includes(`contains ${word} at row 3, column 'x1'`));
+  }
+});

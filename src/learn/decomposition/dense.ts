@@ -18,48 +18,53 @@ export function centered(x: Float64Array, n: number, p: number, mean: Float64Arr
   return out;
 }
 
-/** (X − mean)ᵀ(X − mean), p × p, symmetric; centering is done on the fly, four rows per pass. */
+/** Rows per block: the centered block stays cache-resident between centering and its GEMM. */
+function rowBlock(p: number): number {
+  return Math.max(16, Math.floor(131072 / Math.max(1, p)));
+}
+
+/** Rows [start, start + rows) of x minus `shift` into `out` (compact, row-major). */
+function centerBlock(x: Float64Array, p: number, shift: Float64Array, start: number, rows: number, out: Float64Array): void {
+  for (let r = 0; r < rows; r++) {
+    const o = (start + r) * p;
+    const q = r * p;
+    for (let j = 0; j < p; j++) out[q + j] = x[o + j]! - shift[j]!;
+  }
+}
+
+/** (X − mean)ᵀ(X − mean), p × p, symmetric: blocks of rows are centered, then accumulated by GEMM. */
 export function centeredGram(x: Float64Array, n: number, p: number, mean: Float64Array): Float64Array {
   const g = new Float64Array(p * p);
-  const r0 = new Float64Array(p);
-  const r1 = new Float64Array(p);
-  const r2 = new Float64Array(p);
-  const r3 = new Float64Array(p);
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    for (let j = 0; j < p; j++) {
-      r0[j] = x[i * p + j]! - mean[j]!;
-      r1[j] = x[(i + 1) * p + j]! - mean[j]!;
-      r2[j] = x[(i + 2) * p + j]! - mean[j]!;
-      r3[j] = x[(i + 3) * p + j]! - mean[j]!;
-    }
-    for (let a = 0; a < p; a++) {
-      const a0 = r0[a]!, a1 = r1[a]!, a2 = r2[a]!, a3 = r3[a]!;
-      const o = a * p;
-      for (let b = a; b < p; b++) g[o + b]! += a0 * r0[b]! + a1 * r1[b]! + a2 * r2[b]! + a3 * r3[b]!;
-    }
-  }
-  for (; i < n; i++) {
-    for (let j = 0; j < p; j++) r0[j] = x[i * p + j]! - mean[j]!;
-    for (let a = 0; a < p; a++) {
-      const o = a * p;
-      for (let b = a; b < p; b++) g[o + b]! += r0[a]! * r0[b]!;
-    }
+  const block = Math.min(n, rowBlock(p));
+  const buf = new Float64Array(block * p);
+  for (let start = 0; start < n; start += block) {
+    const rows = Math.min(block, n - start);
+    centerBlock(x, p, mean, start, rows, buf);
+    gemmF64(p, p, rows, buf, 0, p, buf, 0, p, g, 0, p, { transA: true, accumulate: true });
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) g[a * p + b] = g[b * p + a]!;
   return g;
 }
 
 /**
- * (X − shift) · Wᵀ for X n × p and W k × p (rows are directions): n × k. X is centred first (as
- * scikit-learn does, so large offsets cost no precision), then multiplied by the kernels' GEMM.
+ * (X − shift) · Wᵀ for X n × p and W k × p (rows are directions): n × k. Each block of rows is
+ * centred first (as scikit-learn centres X, so large offsets cost no precision), then multiplied
+ * by the kernels' GEMM.
  */
 export function projectRows(x: Float64Array, n: number, p: number, shift: Float64Array | null, w: Float64Array, k: number): Float64Array {
-  const xc = shift ? centered(x, n, p, shift) : x;
-  const wt = new Float64Array(p * k);
-  for (let c = 0; c < k; c++) for (let j = 0; j < p; j++) wt[j * k + c] = w[c * p + j]!;
   const out = new Float64Array(n * k);
-  if (n > 0 && k > 0) gemmF64(n, k, p, xc, 0, Math.max(1, p), wt, 0, Math.max(1, k), out, 0, Math.max(1, k));
+  if (n === 0 || k === 0 || p === 0) return out;
+  if (!shift) {
+    gemmF64(n, k, p, x, 0, p, w, 0, p, out, 0, k, { transB: true });
+    return out;
+  }
+  const block = Math.min(n, rowBlock(p));
+  const buf = new Float64Array(block * p);
+  for (let start = 0; start < n; start += block) {
+    const rows = Math.min(block, n - start);
+    centerBlock(x, p, shift, start, rows, buf);
+    gemmF64(rows, k, p, buf, 0, p, w, 0, p, out, start * k, k, { transB: true });
+  }
   return out;
 }
 

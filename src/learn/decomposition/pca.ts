@@ -8,7 +8,7 @@
 import { type NdArray, fromTyped, linalg } from '../../tensor/index.js';
 import { DataError, ParamError } from '../base/errors.js';
 import { registerEstimator } from '../base/estimator.js';
-import { type LabelInput, type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
+import { type LabelInput, type MatrixInput, allFinite, checkFeatureCount, checkFinite, toMatrix } from '../base/input.js';
 import { Transformer } from '../base/kinds.js';
 import { centered, centeredGram, columnMeans, projectRows, svdFlip } from './dense.js';
 import { randomizedSvd } from './randomized-svd.js';
@@ -57,7 +57,7 @@ export class PCA extends Transformer<PCAParams, PCAState> {
   fit(X: MatrixInput, _y?: LabelInput): this {
     const who = this.constructor.name;
     const { nComponents, svdSolver } = this.params;
-    const m = toMatrix(X, { estimator: who });
+    const m = toMatrix(X, { estimator: who, borrow: true }); // read only: solvers center copies
     const { rows: n, cols: p } = m;
     const kMax = Math.min(n, p);
     const isFraction = nComponents !== null && nComponents > 0 && nComponents < 1;
@@ -154,10 +154,13 @@ export class PCA extends Transformer<PCAParams, PCAState> {
   transform(X: MatrixInput): NdArray {
     const s = this.fitted('transform');
     const who = this.constructor.name;
-    const m = toMatrix(X, { estimator: who });
+    const options = { estimator: who, borrow: true, deferFiniteCheck: true };
+    const m = toMatrix(X, options);
     checkFeatureCount(m, s.nFeatures, who);
     const k = s.nComponents;
     const out = projectRows(m.data, m.rows, m.cols, s.mean, s.components, k);
+    // Any NaN or ±Infinity in a row reaches its projection (unless no component is kept).
+    if (k === 0 || !allFinite(out)) checkFinite(m, options);
     if (this.params.whiten) {
       for (let i = 0; i < m.rows; i++) for (let c = 0; c < k; c++) out[i * k + c]! /= Math.sqrt(s.explainedVariance[c]!);
     }

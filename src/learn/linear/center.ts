@@ -70,10 +70,35 @@ export function interceptOf(coef: Float64Array, xOffset: Float64Array, yOffset: 
   return s;
 }
 
-/** X·w + b for row-major X. */
+/**
+ * X·w + b for row-major X, four rows at a time so each coefficient load feeds four independent
+ * sums.
+ */
 export function linearPredict(X: Float64Array, n: number, p: number, coef: Float64Array, intercept: number): Float64Array {
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o0 = i * p;
+    const o1 = o0 + p;
+    const o2 = o1 + p;
+    const o3 = o2 + p;
+    let s0 = intercept;
+    let s1 = intercept;
+    let s2 = intercept;
+    let s3 = intercept;
+    for (let j = 0; j < p; j++) {
+      const w = coef[j]!;
+      s0 += X[o0 + j]! * w;
+      s1 += X[o1 + j]! * w;
+      s2 += X[o2 + j]! * w;
+      s3 += X[o3 + j]! * w;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
+  }
+  for (; i < n; i++) {
     let s = intercept;
     const o = i * p;
     for (let j = 0; j < p; j++) s += X[o + j]! * coef[j]!;

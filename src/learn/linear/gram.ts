@@ -1,50 +1,60 @@
+import { gemmF64 } from '../../kernels/index.js';
+
 /**
- * Normal-equation pieces computed straight from the raw row-major X without a centered copy of
- * the whole matrix: G = Σᵢ wᵢ (xᵢ − x̄)(xᵢ − x̄)ᵀ and b = Σᵢ wᵢ (xᵢ − x̄)(yᵢ − ȳ). Rows are
- * centered a block at a time into a small column-major buffer, and each entry of G gets one
- * unrolled dot product per block, so the inner loop runs over contiguous, cache-resident data.
+ * The normal equations of a (weighted) least-squares fit in one pass over the raw row-major X:
+ * G = Σᵢ wᵢ (xᵢ − x̄)(xᵢ − x̄)ᵀ, b = Σᵢ wᵢ (xᵢ − x̄)(yᵢ − ȳ) and the weighted means x̄, ȳ (zero,
+ * and no centering, when `center` is false). Rows are shifted by the mean c of the first block
+ * (close to x̄, so nothing cancels) and copied, with two more columns s·(y − c_y) and s = √w,
+ * into a small buffer D; one GEMM per block accumulates DᵀD, which holds Σ w(x − c)(x − c)ᵀ,
+ * Σ w(x − c)(y − c_y), the weighted sums of x − c and y − c_y, and W = Σ w. The centered
+ * results follow exactly: G = Σ w(x − c)(x − c)ᵀ − W·(x̄ − c)(x̄ − c)ᵀ, and likewise b.
  */
 export function centeredGram(
-  X: Float64Array, y: Float64Array, n: number, p: number, xOffset: Float64Array, yOffset: number, sw: Float64Array | null,
-): { G: Float64Array; b: Float64Array } {
-  const G = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  const BLOCK = 256;
-  const D = new Float64Array(BLOCK * p);
-  const r = new Float64Array(BLOCK);
+  X: Float64Array, y: Float64Array, n: number, p: number, sw: Float64Array | null, center: boolean,
+): { G: Float64Array; b: Float64Array; xMean: Float64Array; yMean: number } {
+  const q = p + 2;
+  const BLOCK = Math.max(64, Math.min(n, Math.floor(262144 / q)));
+  const c = new Float64Array(p);
+  let cy = 0;
+  if (center) {
+    const m = Math.min(n, BLOCK);
+    for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) c[j] += X[i * p + j]! / m;
+    for (let i = 0; i < m; i++) cy += y[i]! / m;
+  }
+  const A = new Float64Array(q * q);
+  const D = new Float64Array(BLOCK * q);
   for (let start = 0; start < n; start += BLOCK) {
     const m = Math.min(BLOCK, n - start);
     for (let k = 0; k < m; k++) {
       const i = start + k;
-      const s = sw ? Math.sqrt(sw[i]!) : 1;
       const o = i * p;
-      for (let j = 0; j < p; j++) D[j * BLOCK + k] = (X[o + j]! - xOffset[j]!) * s;
-      r[k] = (y[i]! - yOffset) * s;
+      const dk = k * q;
+      if (sw) {
+        const s = Math.sqrt(sw[i]!);
+        for (let j = 0; j < p; j++) D[dk + j] = (X[o + j]! - c[j]!) * s;
+        D[dk + p] = (y[i]! - cy) * s;
+        D[dk + p + 1] = s;
+      } else {
+        for (let j = 0; j < p; j++) D[dk + j] = X[o + j]! - c[j]!;
+        D[dk + p] = y[i]! - cy;
+        D[dk + p + 1] = 1;
+      }
     }
-    for (let a = 0; a < p; a++) {
-      const oa = a * BLOCK;
-      b[a] += dotBlock(D, oa, r, 0, m);
-      for (let c = a; c < p; c++) G[a * p + c] += dotBlock(D, oa, D, c * BLOCK, m);
-    }
+    gemmF64(q, q, m, D, 0, q, D, 0, q, A, 0, q, { transA: true, accumulate: true });
   }
-  for (let a = 0; a < p; a++) for (let c = 0; c < a; c++) G[a * p + c] = G[c * p + a]!;
-  return { G, b };
-}
-
-function dotBlock(A: Float64Array, ao: number, B: Float64Array, bo: number, m: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 4 <= m; k += 4) {
-    s0 += A[ao + k]! * B[bo + k]!;
-    s1 += A[ao + k + 1]! * B[bo + k + 1]!;
-    s2 += A[ao + k + 2]! * B[bo + k + 2]!;
-    s3 += A[ao + k + 3]! * B[bo + k + 3]!;
+  const W = A[(p + 1) * q + p + 1]!;
+  const sy = A[p * q + p + 1]!;
+  const G = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  const xMean = new Float64Array(p);
+  for (let a = 0; a < p; a++) {
+    const sa = center ? A[a * q + p + 1]! : 0;
+    b[a] = A[a * q + p]! - (sa * sy) / W;
+    // Upper triangle, mirrored for exact symmetry whatever the GEMM's summation order.
+    for (let e = a; e < p; e++) G[a * p + e] = G[e * p + a] = A[a * q + e]! - (center ? (sa * A[e * q + p + 1]!) / W : 0);
+    xMean[a] = center ? c[a]! + sa / W : 0;
   }
-  for (; k < m; k++) s0 += A[ao + k]! * B[bo + k]!;
-  return s0 + s1 + s2 + s3;
+  return { G, b, xMean, yMean: center ? cy + sy / W : 0 };
 }
 
 /**

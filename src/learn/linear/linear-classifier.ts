@@ -4,8 +4,10 @@
  * and `predict` that maps scores back to the labels given in fit.
  */
 import { type NdArray, fromTyped } from '../../tensor/index.js';
-import { type Label, type LabelInput, type MatrixInput, checkFeatureCount, encodeLabels, toLabels, toMatrix, type Matrix } from '../base/input.js';
+import { type Label, type LabelInput, type MatrixInput, allFinite, checkFeatureCount, checkFinite, encodeLabels, toLabels, toMatrix, type Matrix } from '../base/input.js';
 import { Classifier } from '../base/kinds.js';
+import { gemmF64 } from '../../kernels/index.js';
+import { linearPredict } from './center.js';
 import { singleClassError } from './checks.js';
 
 /** Fitted state of a linear classifier: `coef` is rows × nFeatures, row-major. */
@@ -23,9 +25,12 @@ export interface ClassifierData {
   codes: Int32Array;
 }
 
-/** Converts X and y for a classifier, rejecting a single class with a clear error. */
-export function classifierData(X: MatrixInput, y: LabelInput, estimator: string): ClassifierData {
-  const m = toMatrix(X, { estimator });
+/**
+ * Converts X and y for a classifier, rejecting a single class with a clear error. `borrow`
+ * passes through to `toMatrix` (for fits that neither write to nor keep X).
+ */
+export function classifierData(X: MatrixInput, y: LabelInput, estimator: string, borrow = false): ClassifierData {
+  const m = toMatrix(X, { estimator, borrow });
   const labels = toLabels(y, m.rows, estimator);
   const { classes, codes } = encodeLabels(labels);
   if (classes.length < 2) throw singleClassError(classes);
@@ -48,20 +53,23 @@ export abstract class LinearClassifierBase<P extends object, S extends LinearCla
   /** Raw scores X·coefᵀ + intercept as a flat row-major array (n × rows). */
   protected scores(X: MatrixInput, what: string): { scores: Float64Array; rows: number; k: number } {
     const s = this.fitted(what);
-    const m = toMatrix(X, { estimator: this.constructor.name });
+    const options = { estimator: this.constructor.name, borrow: true, deferFiniteCheck: true };
+    const m = toMatrix(X, options);
     checkFeatureCount(m, s.nFeatures, this.constructor.name);
     const k = s.intercept.length;
     const p = s.nFeatures;
-    const out = new Float64Array(m.rows * k);
-    for (let i = 0; i < m.rows; i++) {
-      const o = i * p;
-      for (let c = 0; c < k; c++) {
-        let z = s.intercept[c]!;
-        const w = c * p;
-        for (let j = 0; j < p; j++) z += m.data[o + j]! * s.coef[w + j]!;
-        out[i * k + c] = z;
+    let out: Float64Array;
+    if (k === 1) out = linearPredict(m.data, m.rows, p, s.coef, s.intercept[0]!);
+    else {
+      out = new Float64Array(m.rows * k);
+      for (let i = 0; i < m.rows; i++) out.set(s.intercept, i * k);
+      // Blocks of rows keep each GEMM's copy into WebAssembly memory small.
+      for (let start = 0; start < m.rows; start += 4096) {
+        const rows = Math.min(4096, m.rows - start);
+        gemmF64(rows, k, p, m.data, start * p, p, s.coef, 0, p, out, start * k, k, { transB: true, accumulate: true });
       }
     }
+    if (!allFinite(out)) checkFinite(m, options);
     return { scores: out, rows: m.rows, k };
   }
 

@@ -3,7 +3,7 @@
  * X·coef + intercept, and the checks on X at predict time.
  */
 import { type NdArray, fromTyped } from '../../tensor/index.js';
-import { type MatrixInput, checkFeatureCount, toMatrix } from '../base/input.js';
+import { type MatrixInput, allFinite, checkFeatureCount, checkFinite, toMatrix } from '../base/input.js';
 import { Regressor } from '../base/kinds.js';
 import { linearPredict } from './center.js';
 
@@ -28,8 +28,11 @@ export abstract class LinearRegressorBase<P extends object, S extends LinearRegr
   /** X·coef + intercept, one value per row of X. */
   predict(X: MatrixInput): NdArray<'float64'> {
     const state = this.fitted('predict');
-    const m = toMatrix(X, { estimator: this.constructor.name });
+    const options = { estimator: this.constructor.name, borrow: true, deferFiniteCheck: true };
+    const m = toMatrix(X, options);
     checkFeatureCount(m, state.nFeatures, this.constructor.name);
-    return fromTyped(linearPredict(m.data, m.rows, m.cols, state.coef, state.intercept), [m.rows]);
+    const out = linearPredict(m.data, m.rows, m.cols, state.coef, state.intercept);
+    if (!allFinite(out)) checkFinite(m, options);
+    return fromTyped(out, [m.rows]);
   }
 }

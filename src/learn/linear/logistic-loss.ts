@@ -38,6 +38,62 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+/** Rows per block of the binary loss. */
+const LOSS_BLOCK = 256;
+
+/** z[r] = b + X[start + r]·w for r < m, four rows at a time so each weight load feeds four sums. */
+function scoreRows(X: Float64Array, p: number, start: number, m: number, w: Float64Array, b: number, z: Float64Array): void {
+  let r = 0;
+  for (; r + 4 <= m; r += 4) {
+    const o0 = (start + r) * p;
+    const o1 = o0 + p;
+    const o2 = o1 + p;
+    const o3 = o2 + p;
+    let z0 = b;
+    let z1 = b;
+    let z2 = b;
+    let z3 = b;
+    for (let j = 0; j < p; j++) {
+      const wj = w[j]!;
+      z0 += X[o0 + j]! * wj;
+      z1 += X[o1 + j]! * wj;
+      z2 += X[o2 + j]! * wj;
+      z3 += X[o3 + j]! * wj;
+    }
+    z[r] = z0;
+    z[r + 1] = z1;
+    z[r + 2] = z2;
+    z[r + 3] = z3;
+  }
+  for (; r < m; r++) {
+    const o = (start + r) * p;
+    let s = b;
+    for (let j = 0; j < p; j++) s += X[o + j]! * w[j]!;
+    z[r] = s;
+  }
+}
+
+/** g += Σ_r c[r]·X[start + r] for r < m, four rows per pass over g. */
+function addWeightedRows(X: Float64Array, p: number, start: number, m: number, c: Float64Array, g: Float64Array): void {
+  let r = 0;
+  for (; r + 4 <= m; r += 4) {
+    const o0 = (start + r) * p;
+    const o1 = o0 + p;
+    const o2 = o1 + p;
+    const o3 = o2 + p;
+    const c0 = c[r]!;
+    const c1 = c[r + 1]!;
+    const c2 = c[r + 2]!;
+    const c3 = c[r + 3]!;
+    for (let j = 0; j < p; j++) g[j] += c0 * X[o0 + j]! + c1 * X[o1 + j]! + c2 * X[o2 + j]! + c3 * X[o3 + j]!;
+  }
+  for (; r < m; r++) {
+    const o = (start + r) * p;
+    const cr = c[r]!;
+    for (let j = 0; j < p; j++) g[j] += cr * X[o + j]!;
+  }
+}
+
 /** Loss and gradient (gradient written into `grad`) of the data term plus ½·l2‖W‖². */
 export function logisticLossGrad(pr: LogisticProblem, v: Float64Array, l2: number, grad: Float64Array): number {
   const { X, n, p, codes, sw, k, fitIntercept } = pr;
@@ -48,19 +104,25 @@ export function logisticLossGrad(pr: LogisticProblem, v: Float64Array, l2: numbe
     const pos = pr.positive ?? 1;
     const b = fitIntercept ? v[p]! : 0;
     let gb = 0;
-    for (let i = 0; i < n; i++) {
-      const o = i * p;
-      let z = b;
-      for (let j = 0; j < p; j++) z += X[o + j]! * v[j]!;
-      const t = codes[i] === pos ? 1 : 0;
-      const s = sw[i]!;
-      // One exp serves both log(1 + e^z) and the sigmoid.
-      const e = Math.exp(-Math.abs(z));
-      loss += s * ((z > 0 ? z : 0) + Math.log1p(e) - t * z);
-      const r = s * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - t);
-      if (r === 0) continue;
-      gb += r;
-      for (let j = 0; j < p; j++) grad[j] += r * X[o + j]!;
+    // Blocks of rows small enough to stay in cache between the three passes: scores, then the
+    // loss and residual of each row (one exp serves log(1 + e^z) and the sigmoid), then the
+    // gradient, four rows per gradient update.
+    const z = new Float64Array(LOSS_BLOCK);
+    for (let start = 0; start < n; start += LOSS_BLOCK) {
+      const m = Math.min(LOSS_BLOCK, n - start);
+      scoreRows(X, p, start, m, v, b, z);
+      for (let r = 0; r < m; r++) {
+        const i = start + r;
+        const zi = z[r]!;
+        const t = codes[i] === pos ? 1 : 0;
+        const s = sw[i]!;
+        const e = Math.exp(-Math.abs(zi));
+        loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - t * zi);
+        const res = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - t);
+        z[r] = res;
+        gb += res;
+      }
+      addWeightedRows(X, p, start, m, z, grad);
     }
     if (fitIntercept) grad[p] = gb;
   } else {

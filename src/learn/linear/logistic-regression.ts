@@ -88,7 +88,7 @@ export class LogisticRegression
       l1Ratio = checkNumber(name, 'l1Ratio', params.l1Ratio, 0);
       if (l1Ratio > 1) throw new ParamError(`${name}: l1Ratio must be in [0, 1], got ${l1Ratio}.`);
     } else if (penalty === 'l1') l1Ratio = 1;
-    const { m, classes, codes } = classifierData(X, y, name);
+    const { m, classes, codes } = classifierData(X, y, name, true);
     const sw = toSampleWeight(options.sampleWeight, m.rows, name) ?? new Float64Array(m.rows).fill(1);
     const cw = classWeights(params.classWeight, classes, codes, name);
     for (let i = 0; i < m.rows; i++) sw[i] = sw[i]! * cw[codes[i]!]!;

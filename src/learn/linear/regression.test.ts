@@ -108,3 +108,24 @@ test('bad input: negative alpha, string targets, wrong weights', () => {
   assert.throws(() => new Ridge().fit(Xd, yd, { sampleWeight: [1, 2] }), /sampleWeight has 2 values but X has 442 samples/);
   assert.throws(() => new Ridge().fit(Xd, yd, { sampleWeight: sw.map((v, i) => (i === 3 ? -1 : v)) }), /sampleWeight\[3\] is -1/);
 });
+
+test('predict finds NaN and ±Infinity in X even though it checks after the product', async () => {
+  const { LogisticRegression } = await import('../index.js');
+  const { fromTyped } = await import('../../tensor/index.js');
+  const ridge = new Ridge().fit(small.X, small.y);
+  const logistic = new LogisticRegression().fit(small.X, small.y.map((v) => (v > 150 ? 'hi' : 'lo')));
+  for (const [bad, word] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']] as const) {
+    const rows = small.X.slice(0, 4).map((r) => [...r]);
+    rows[2]![3] = bad;
+    const flat = fromTyped(Float64Array.from(rows.flat()), [4, rows[0]!.length]);
+    for (const predict of [() => ridge.predict(flat), () => logistic.predict(flat), () => logistic.predictProba(rows)]) {
+      assert.throws(predict, (e: Error) => e instanceof DataError && e.message.includes(`contains ${word} at row 2, column 'x3'`));
+    }
+  }
+  // A borrowed input is only read: the caller's array is unchanged after fit and predict.
+  const X = fromTyped(Float64Array.from(small.X.flat()), [small.X.length, small.X[0]!.length]);
+  const before = X.toFloat64Array();
+  new Ridge({ alpha: 0.5 }).fit(X, small.y).predict(X);
+  new LogisticRegression().fit(X, small.y.map((v) => (v > 150 ? 1 : 0))).predict(X);
+  assert.deepEqual(X.toFloat64Array(), before);
+});

@@ -1,8 +1,8 @@
 /** L2-regularized least squares, like scikit-learn's `Ridge`. */
 import { fromTyped, linalg } from '../../tensor/index.js';
 import { registerEstimator } from '../base/estimator.js';
-import { type LabelInput, type MatrixInput, toMatrix, toTargets } from '../base/input.js';
-import { columnMeans, interceptOf, prepare, targetMean } from './center.js';
+import { type LabelInput, type MatrixInput, allFinite, checkFinite, toMatrix, toTargets } from '../base/input.js';
+import { interceptOf, prepare } from './center.js';
 import { checkChoice, checkNumber, toSampleWeight } from './checks.js';
 import { centeredGram, choleskySolve } from './gram.js';
 import { LinearRegressorBase, type LinearRegressorState } from './linear-regressor.js';
@@ -40,7 +40,8 @@ export class Ridge extends LinearRegressorBase<RidgeParams, LinearRegressorState
     const name = 'Ridge';
     const alpha = checkNumber(name, 'alpha', this.params.alpha, 0, false, 'Use alpha = 0 for ordinary least squares.');
     const solver = checkChoice(name, 'solver', this.params.solver, ['auto', 'cholesky', 'svd'] as const);
-    const m = toMatrix(X, { estimator: name });
+    const matrixOptions = { estimator: name, borrow: true, deferFiniteCheck: true };
+    const m = toMatrix(X, matrixOptions);
     const t = toTargets(y, m.rows, name);
     const sw = toSampleWeight(options.sampleWeight, m.rows, name);
     options.run?.logParams({ model: 'ridge', ...this.getParams() });
@@ -51,12 +52,15 @@ export class Ridge extends LinearRegressorBase<RidgeParams, LinearRegressorState
     let xOffset: Float64Array;
     let yOffset: number;
     if (used === 'cholesky' && p <= n) {
-      xOffset = fi ? columnMeans(m.data, n, p, sw) : new Float64Array(p);
-      yOffset = fi ? targetMean(t, sw) : 0;
-      const { G, b } = centeredGram(m.data, t, n, p, xOffset, yOffset, sw);
-      coef = choleskySolve(G, b, p, alpha);
+      const gram = centeredGram(m.data, t, n, p, sw, fi);
+      // A NaN or ±Infinity anywhere in X reaches the diagonal of G.
+      if (!allFinite(gram.G)) checkFinite(m, matrixOptions);
+      xOffset = gram.xMean;
+      yOffset = gram.yMean;
+      coef = choleskySolve(gram.G, gram.b, p, alpha);
       if (coef === null) used = 'svd'; // singular XᵀX with alpha = 0: fall back like scikit-learn
     } else {
+      checkFinite(m, matrixOptions);
       const prep = prepare(m.data, t, n, p, sw, fi);
       xOffset = prep.xOffset;
       yOffset = prep.yOffset;

@@ -19,6 +19,8 @@ export abstract class BinaryTree {
   readonly nodeStart: Int32Array;
   readonly nodeEnd: Int32Array;
   readonly nNodes: number;
+  /** The training points in `idx` order (row i is data row idx[i]), so leaf scans read contiguous memory. */
+  private ordered: Float64Array = new Float64Array(0);
   // Query scratch, set per query.
   protected q: Float64Array = new Float64Array(0);
   protected qo = 0;
@@ -42,6 +44,9 @@ export abstract class BinaryTree {
   protected buildTree(): void {
     this.allocate(this.nNodes);
     this.build(0, 0, this.n);
+    const { data, d, idx } = this;
+    this.ordered = new Float64Array(this.n * d);
+    for (let i = 0; i < this.n; i++) this.ordered.set(data.subarray(idx[i]! * d, idx[i]! * d + d), i * d);
   }
 
   /** Allocates the per-node summaries. */
@@ -158,15 +163,24 @@ export abstract class BinaryTree {
     const { data, d, idx, q, qo } = this;
     const end = this.nodeEnd[node]!;
     if (this.metric.kind === 'l2') {
+      const pts = this.ordered;
+      const half = d >> 1;
       for (let i = this.nodeStart[node]!; i < end; i++) {
-        const p = idx[i]!;
-        const po = p * d;
+        const po = i * d;
         let s = 0;
-        for (let j = 0; j < d; j++) {
-          const t = q[qo + j]! - data[po + j]!;
+        let j = 0;
+        for (; j < half; j++) {
+          const t = q[qo + j]! - pts[po + j]!;
           s += t * t;
         }
-        if (s <= heap.largest()) heap.push(s, p);
+        // Most points of a visited leaf are already out after half the coordinates.
+        const worst = heap.largest();
+        if (s > worst) continue;
+        for (; j < d; j++) {
+          const t = q[qo + j]! - pts[po + j]!;
+          s += t * t;
+        }
+        if (s <= worst) heap.push(s, idx[i]!);
       }
       return;
     }
