@@ -76,8 +76,33 @@ function emptyColumns(fields: readonly InputField[], n: number): Record<string, 
   return columns;
 }
 
+const fieldMaps = new WeakMap<readonly InputField[], Map<string, InputField>>();
+
+/** The fields by name (made once per model's field list). */
 function fieldMap(fields: readonly InputField[]): Map<string, InputField> {
-  return new Map(fields.map((f) => [f.name, f]));
+  let m = fieldMaps.get(fields);
+  if (!m) fieldMaps.set(fields, (m = new Map(fields.map((f) => [f.name, f]))));
+  return m;
+}
+
+/**
+ * `checkValue` for a value that is already what the field takes (most of them): no
+ * field path is built unless the value is wrong.
+ */
+function checkRecordValue(v: unknown, f: InputField, where: string, i: number): unknown {
+  if (v === null) return null;
+  switch (typeof v) {
+    case 'number':
+      if ((f.kind === 'number' || f.kind === 'label') && Number.isFinite(v)) return v;
+      break;
+    case 'string':
+      if (f.kind === 'string' || f.kind === 'label') return v;
+      break;
+    case 'boolean':
+      if (f.kind === 'boolean' || f.kind === 'label') return v;
+      break;
+  }
+  return checkValue(v, f, `${where}[${i}].${f.name}`);
 }
 
 /** `[{ "x1": 1.5, "shade": "dark" }, …]`: every row names every field, and nothing else. */
@@ -86,21 +111,22 @@ export function batchFromRecords(records: unknown, fields: readonly InputField[]
   checkRowCount(records.length, where, maxRows);
   const byName = fieldMap(fields);
   const columns = emptyColumns(fields, records.length);
-  records.forEach((row: unknown, i) => {
-    const at = `${where}[${i}]`;
-    if (!isPlainObject(row)) throw invalidInput(`${at} must be an object like ${example(fields)}, got ${describeValue(row)}.`, at);
+  for (let i = 0; i < records.length; i++) {
+    const row: unknown = records[i];
+    if (!isPlainObject(row)) throw invalidInput(`${where}[${i}] must be an object like ${example(fields)}, got ${describeValue(row)}.`, `${where}[${i}]`);
     let seen = 0;
     for (const key in row) {
       if (!Object.hasOwn(row, key)) continue;
-      if (!byName.has(key)) unknownField(key, at, fields);
+      if (!byName.has(key)) unknownField(key, `${where}[${i}]`, fields);
       seen++;
     }
     if (seen !== fields.length) {
+      const at = `${where}[${i}]`;
       const missing = fields.find((f) => !Object.hasOwn(row, f.name))!;
       throw invalidInput(`${at} lacks field '${missing.name}'; send every field the model takes (${fieldList(fields)}), with null for a missing value.`, `${at}.${missing.name}`);
     }
-    for (const f of fields) columns[f.name]![i] = checkValue(row[f.name], f, `${at}.${f.name}`);
-  });
+    for (const f of fields) columns[f.name]![i] = checkRecordValue(row[f.name], f, where, i);
+  }
   return { rows: records.length, columns };
 }
 

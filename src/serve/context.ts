@@ -42,6 +42,18 @@ export async function modelFor(ctx: ServeContext, request: FastifyRequest, name:
 }
 
 /**
+ * `modelFor` without waiting, for a model that is loaded already (the common case, answered
+ * in the same turn); null when it is not, and `modelFor` must load it or say why not.
+ */
+export function loadedModelFor(ctx: ServeContext, request: FastifyRequest, name: string): { entry: ModelEntry; key: ApiKey | null } | null {
+  const entry = ctx.repo.loaded(name);
+  if (!entry) return null;
+  const key = callerKey(request, ctx.hosting);
+  checkModelAccess(entry, key);
+  return { entry, key };
+}
+
+/**
  * Checks the rate limit, turns the body into a batch, predicts through the model's micro-batcher
  * and counts the call (and its rows, or its error) against the key.
  */

@@ -19,10 +19,18 @@ export function nestingDepth(text: string, limit: number): number {
   return max;
 }
 
+/** Whether `text` has at most `limit` `[`/`{` in all (then no nesting can be deeper), found natively. */
+function fewOpeners(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) if (++count > limit) return false;
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) if (++count > limit) return false;
+  return true;
+}
+
 /** Parses a JSON body; malformed text and over-deep nesting are 400s that say so. */
 export function parseJsonBody(text: string, maxDepth: number): unknown {
   if (text.trim() === '') throw invalidInput('The request body is empty; send a JSON object.', 'body');
-  if (nestingDepth(text, maxDepth) > maxDepth) {
+  if (!fewOpeners(text, maxDepth) && nestingDepth(text, maxDepth) > maxDepth) {
     throw invalidInput(`The JSON body is nested more than ${maxDepth} levels deep; no prediction payload needs that.`, 'body');
   }
   try {

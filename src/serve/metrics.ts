@@ -37,19 +37,45 @@ export interface MetricsSnapshot {
   heapUsed: number;
 }
 
+/** Series found by label name, then value, then the next name…: no key string built per update. */
+interface LabelNode<S> {
+  next: Map<string, LabelNode<S>>;
+  state: S | undefined;
+}
+
+const labelNode = <S>(): LabelNode<S> => ({ next: new Map(), state: undefined });
+
 abstract class Metric<S> {
   protected readonly series = new Map<string, { labels: Labels; state: S }>();
+  #tree: LabelNode<S> = labelNode();
   constructor(readonly name: string, readonly help: string, readonly type: 'counter' | 'gauge' | 'histogram') {}
 
   abstract snapshot(): FamilySnapshot;
 
   protected at(labels: Labels, init: () => S): S {
-    const key = keyOf(labels);
-    let s = this.series.get(key);
-    if (!s) this.series.set(key, (s = { labels: { ...labels }, state: init() }));
-    return s.state;
+    let node = this.#tree;
+    for (const name in labels) {
+      let byValue = node.next.get(name);
+      if (!byValue) node.next.set(name, (byValue = labelNode()));
+      const value = labels[name]!;
+      let child = byValue.next.get(value);
+      if (!child) byValue.next.set(value, (child = labelNode()));
+      node = child;
+    }
+    if (node.state === undefined) {
+      const key = keyOf(labels);
+      let s = this.series.get(key);
+      if (!s) this.series.set(key, (s = { labels: { ...labels }, state: init() }));
+      node.state = s.state;
+    }
+    return node.state;
   }
 
+  /** Drops a series. */
+  protected drop(labels: Labels): void {
+    this.series.delete(keyOf(labels));
+    this.#tree = labelNode();
+  }
 }
 
 export class Counter extends Metric<{ value: number }> {
@@ -76,7 +102,7 @@ export class Gauge extends Metric<{ value: number }> {
   }
   /** Drops a series (a model version that was unloaded). */
   remove(labels: Labels): void {
-    this.series.delete(keyOf(labels));
+    this.drop(labels);
   }
   snapshot(): FamilySnapshot {
     return { name: this.name, help: this.help, type: this.type, series: [...this.series.values()].map(({ labels, state }) => ({ labels, value: state.value })) };

@@ -82,6 +82,11 @@ export class ModelRepository {
     return this.#install({ name: parsed.name, model, source: { kind: 'registry', ref, follows: parsed.version === undefined }, visibility, owner: null }, seconds);
   }
 
+  /** The entry for a model already loaded, else undefined (`get` loads endpoints and says what is wrong). */
+  loaded(name: string): ModelEntry | undefined {
+    return this.#entries.get(name);
+  }
+
   /** The entry for a served name, loading an endpoint another worker process created. */
   async get(name: string): Promise<ModelEntry> {
     checkServedName(name);

@@ -1,5 +1,5 @@
 /** A Strata pipeline (a model file from `strata train` or an upload) as a served model. */
-import { ColumnTransformer, DataError, ParamError, Table, type Pipeline, type StepEstimator, type TableInput } from '../learn/index.js';
+import { ColumnTransformer, DataError, ParamError, Table, type Pipeline } from '../learn/index.js';
 import type { ModelFile, ModelSignature } from '../track/index.js';
 import type { NdArray } from '../tensor/index.js';
 import type { Batch } from './batch.js';
@@ -22,15 +22,18 @@ function fieldsFromPipeline(features: readonly string[], pipeline: Pipeline): In
   return features.map((name) => fieldOfKind(name, (numeric.has(name) ? 'number' : 'label') as FieldKind));
 }
 
+const predictionValues = (raw: readonly unknown[] | NdArray): PredictionValue[] =>
+  (Array.isArray(raw) ? raw : Array.from((raw as NdArray).toFloat64Array())) as PredictionValue[];
+
 export class NativeModel implements ServedModel {
   readonly platform = 'strata' as const;
   readonly task: 'classification' | 'regression';
   readonly inputs: readonly InputField[];
   readonly outputs: readonly OutputField[];
   readonly classes: readonly PredictionValue[] | null;
-  #withProbabilities: boolean;
-  readonly #transformers: StepEstimator[];
-  readonly #final: StepEstimator;
+  readonly #withProbabilities: boolean;
+  /** Input field names, in the order the pipeline's table takes them. */
+  readonly #names: readonly string[];
 
   constructor(
     readonly name: string,
@@ -48,31 +51,35 @@ export class NativeModel implements ServedModel {
     const steps = pipeline.params.steps;
     const final = pipeline.finalEstimator;
     if (!final || typeof final.predict !== 'function') throw invalidInput(`The model's pipeline ends in '${String(steps[steps.length - 1]?.[1])}', not an estimator that predicts.`, 'model.pipeline');
-    this.#final = final;
-    this.#transformers = steps.slice(0, -1).map(([, e]) => e).filter((e): e is StepEstimator => e !== null && (e as unknown) !== 'passthrough');
+    this.#names = this.inputs.map((f) => f.name);
     this.#withProbabilities = file.task === 'classification' && typeof final.predictProba === 'function';
     this.classes = file.task === 'classification' ? (pipeline.classes as PredictionValue[] | undefined) ?? null : null;
     this.outputs = standardOutputs(this.task, this.classes, this.#withProbabilities);
   }
 
   /**
-   * What `pipeline.predict` and `pipeline.predictProba` compute, with the preprocessing run once
-   * for both instead of once each.
+   * What `pipeline.predict` and `pipeline.predictProba` compute, with the preprocessing and the
+   * model's scores computed once for both (`Pipeline.predictWithProba`).
    */
   predict(batch: Batch): Prediction {
-    const names = this.inputs.map((f) => f.name);
-    let Xt: TableInput = new Table(names, names.map((n) => batch.columns[n]!), true, batch.rows);
+    const names = this.#names;
+    const columns = new Array<unknown[]>(names.length);
+    for (let j = 0; j < names.length; j++) columns[j] = batch.columns[names[j]!]!;
+    const table = new Table(names, columns, true, batch.rows);
     try {
-      for (const step of this.#transformers) Xt = typeof step.transformTable === 'function' ? step.transformTable(Xt) : step.transform!(Xt);
-      const raw = this.#final.predict!(Xt);
-      const predictions = (Array.isArray(raw) ? raw : Array.from((raw as NdArray).toFloat64Array())) as PredictionValue[];
-      if (!this.#withProbabilities) return { predictions };
-      const proba = this.#final.predictProba!(Xt);
-      const k = proba.shape[1]!;
-      const flat = proba.toFloat64Array();
+      if (!this.#withProbabilities) return { predictions: predictionValues(this.pipeline.predict(table)) };
+      const { labels, proba } = this.pipeline.predictWithProba(table);
+      const k = proba!.shape[1]!;
+      const direct = proba!.dtype === 'float64' && proba!.isContiguous;
+      const flat = direct ? (proba!.data as Float64Array) : proba!.toFloat64Array();
+      const start = direct ? proba!.offset : 0;
       const probabilities = new Array<number[]>(batch.rows);
-      for (let i = 0; i < batch.rows; i++) probabilities[i] = Array.from(flat.subarray(i * k, (i + 1) * k));
-      return { predictions, probabilities };
+      for (let i = 0; i < batch.rows; i++) {
+        const row = new Array<number>(k);
+        for (let j = 0; j < k; j++) row[j] = flat[start + i * k + j]!;
+        probabilities[i] = row;
+      }
+      return { predictions: predictionValues(labels), probabilities };
     } catch (err) {
       // The pipeline's own checks (an unseen category with handleUnknown 'error', text where a
       // number is needed) are the caller's input errors; anything else is a server fault.

@@ -18,6 +18,16 @@ export abstract class Classifier<P extends object, S extends { classes: Label[] 
     return [...this.fitted('classes').classes];
   }
 
+  /**
+   * `predict(X)` and, for a classifier with `predictProba`, `predictProba(X)` (else null) in one
+   * call. This default calls both; classifiers that derive labels and probabilities from the
+   * same scores override it to compute them once.
+   */
+  predictWithProba(X: MatrixInput): { labels: Label[]; proba: NdArray | null } {
+    const proba = (this as Partial<ProbabilisticClassifier>).predictProba;
+    return { labels: this.predict(X), proba: typeof proba === 'function' ? proba.call(this, X) : null };
+  }
+
   /** Mean accuracy of `predict(X)` against y. */
   score(X: MatrixInput, y: LabelInput): number {
     const predicted = this.predict(X);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ColumnTransformer, DataError, Estimator, MinMaxScaler, OneHotEncoder, ParamError, Pipeline, SimpleImputer, StandardScaler,
-  columnTransformerFromSchema, toTable,
+  Table, columnTransformerFromSchema, toTable,
 } from '../index.js';
 import { assertClose } from '../../../test/helpers/assert.js';
 import { checkEstimator } from '../../../test/helpers/check-estimator.js';
@@ -132,3 +132,42 @@ checkEstimator(
   }),
   { X: [[1, 2, 0], [3, 1, 1], [2, 5, 0], [0, 4, 1]], allowsNaN: true },
 );
+
+test('one row at a time gives the rows of the whole-table transform (scikit-learn), missing values and unseen categories included', () => {
+  const { transformer } = columnTransformerFromSchema(schema, { scale: true });
+  transformer.fit(frameOf(rows));
+  const cases: [Record<string, unknown>[], number[][]][] = [[rows, F.frame.train], [rowsNew, F.frame.test]];
+  for (const [data, expected] of cases) {
+    const whole = transformer.transform(frameOf(data)).toArray() as number[][];
+    data.forEach((row, i) => {
+      const names = Object.keys(row);
+      const asTable = new Table(names, names.map((n) => [row[n] ?? null]), true, 1);
+      for (const one of [transformer.transform([row]), transformer.transform(asTable), transformer.transform(frameOf([row]))]) {
+        assert.deepEqual(one.shape, [1, whole[0]!.length]);
+        assert.deepEqual(one.toArray(), [whole[i]]);
+      }
+      assertClose([whole[i]!], [expected[i]!], { rtol: 1e-12, atol: 1e-14 });
+    });
+  }
+  // rowsNew[0] has no age (imputed) and port 'Z', unseen in fit (all zeros with handleUnknown 'ignore').
+  assert.equal(rowsNew[0]!.age, null);
+  assert.equal(rows.some((r) => r.port === 'Z'), false);
+  const strict = new ColumnTransformer({ transformers: [['oh', new OneHotEncoder(), ['port']]] }).fit(rows.filter((r) => r.port !== null));
+  assert.throws(() => strict.transform([rowsNew[0]!]), (e: Error) => e instanceof DataError && /unknown category "Z"/.test(e.message));
+});
+
+test('Table finds columns by name as before on small and wide tables, and reads numbers exactly', () => {
+  const dup = new Table(['a', 'b', 'a'], [[1], [2], [3]], true, 1);
+  assert.equal(dup.indexOf('a'), 2, 'a repeated name resolves to its last column');
+  assert.equal(dup.indexOf('z'), -1);
+  const names = Array.from({ length: 12 }, (_, j) => `c${j}`);
+  const wide = new Table(names, names.map((_, j) => [j, j === 3 ? null : -j, j % 2 === 0]), true, 3);
+  names.forEach((n, j) => assert.equal(wide.indexOf(n), j));
+  assert.equal(wide.indexOf('c12'), -1);
+  assert.deepEqual(wide.toMatrix(['c3', 'c0']).toArray(), [[3, 0], [NaN, -0], [0, 1]]);
+  assert.deepEqual(wide.numeric(5), Float64Array.from([5, -5, 0]));
+  assert.throws(() => wide.toMatrix(['c1', 'nope']), (e: Error) => e instanceof DataError && /column 'nope' not found/.test(e.message));
+  const text = new Table(['n', 's'], [[1, 2], ['x', null]], true, 2);
+  assert.throws(() => text.toMatrix(['n', 'missing']), /column 'missing' not found/, 'missing columns are reported before text');
+  assert.throws(() => text.toMatrix(), (e: Error) => e instanceof DataError && /column 's' holds text \("x" at row 0\)/.test(e.message));
+});

@@ -209,16 +209,18 @@ export class ColumnTransformer extends Transformer<ColumnTransformerParams, Colu
 }
 
 function hstack(parts: NdArray[], rows: number): NdArray {
-  const widths = parts.map((p) => p.shape[1]!);
-  const total = widths.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const p of parts) total += p.shape[1]!;
   const out = new Float64Array(rows * total);
   let offset = 0;
-  parts.forEach((p, k) => {
-    const w = widths[k]!;
-    const data = p.toFloat64Array();
-    for (let i = 0; i < rows; i++) for (let j = 0; j < w; j++) out[i * total + offset + j] = data[i * w + j]!;
+  for (const p of parts) {
+    const w = p.shape[1]!;
+    const direct = p.dtype === 'float64' && p.isContiguous;
+    const data = direct ? (p.data as Float64Array) : p.toFloat64Array();
+    const start = direct ? p.offset : 0;
+    for (let i = 0; i < rows; i++) for (let j = 0; j < w; j++) out[i * total + offset + j] = data[start + i * w + j]!;
     offset += w;
-  });
+  }
   return fromTyped(out, [rows, total]);
 }
 

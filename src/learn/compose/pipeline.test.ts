@@ -129,3 +129,41 @@ test('a transformer pipeline round-trips and rejects a wrong feature count', () 
   assert.deepEqual(back.transform(X).toArray(), tp.transform(X).toArray());
   assert.throws(() => tp.transform([[1, 2, 3]]), (e: Error) => e instanceof DataError && /features/.test(e.message));
 });
+
+test('predictWithProba runs the transformers once for predict and predictProba, with the default for any classifier', () => {
+  let transforms = 0;
+  class CountingScaler extends StandardScaler {
+    override transform(Xs: MatrixInput): NdArray {
+      transforms++;
+      return super.transform(Xs);
+    }
+  }
+  const pipe = new Pipeline({ steps: [['scale', new CountingScaler()], ['clf', new ToyCentroid()]] }).fit(X, y);
+  transforms = 0;
+  const both = pipe.predictWithProba(X);
+  assert.equal(transforms, 1, 'the scaler ran once');
+  assert.deepEqual(both.labels, pipe.predict(X));
+  assert.deepEqual(both.proba!.toArray(), pipe.predictProba(X).toArray());
+  const direct = new ToyCentroid().fit(X, y);
+  assert.deepEqual(direct.predictWithProba(X.slice(0, 1)).labels, direct.predict(X.slice(0, 1)));
+  // A classifier without predictProba gets its labels and null, from one predict.
+  let predicted = 0;
+  class Constant extends Classifier<object, { classes: Label[] }> {
+    protected defaults() {
+      return {};
+    }
+    fit(_X: MatrixInput, yy: LabelInput): this {
+      this.setFitted({ classes: encodeLabels(toLabels(yy)).classes });
+      return this;
+    }
+    predict(Xp: MatrixInput): Label[] {
+      predicted++;
+      return new Array(toMatrix(Xp).rows).fill(this.classes[0]);
+    }
+  }
+  const c = new Pipeline({ steps: [['scale', new StandardScaler()], ['clf', new Constant()]] }).fit(X, y);
+  assert.deepEqual(c.predictWithProba(X.slice(0, 2)), { labels: ['a', 'a'], proba: null });
+  assert.equal(predicted, 1, 'predict ran once');
+  const tr = new Pipeline({ steps: [['scale', new MinMaxScaler()], ['std', new StandardScaler()]] }).fit(X);
+  assert.throws(() => tr.predictWithProba(X), (e: Error) => e instanceof ParamError && /has no predict\(\)/.test(e.message));
+});

@@ -5,7 +5,7 @@ import { ParamError } from '../base/errors.js';
 import type { Label, LabelInput } from '../base/input.js';
 import type { FitOptions } from '../base/run.js';
 import { nestedEstimatorJSON, reviveEstimators } from './nested.js';
-import { type StepEstimator, applyStep, requireMethod } from './step.js';
+import { type StepEstimator, applyStep, labelsAndProba, requireMethod } from './step.js';
 import { type TableInput, toTable } from './table.js';
 
 /** A named step; 'passthrough' or null leaves the data unchanged. */
@@ -125,6 +125,15 @@ export class Pipeline extends Estimator<PipelineParams, PipelineState> {
   predictProba(X: TableInput): NdArray {
     const Xt = this.#through(X, 'predictProba');
     return this.#final('predictProba').predictProba!(Xt);
+  }
+
+  /**
+   * `predict(X)` and `predictProba(X)` (null when the final estimator has none) with the
+   * transformers run once for both, and the final estimator's `predictWithProba` when it has one.
+   */
+  predictWithProba(X: TableInput): { labels: Label[] | NdArray; proba: NdArray | null } {
+    const Xt = this.#through(X, 'predictWithProba');
+    return labelsAndProba(this.#final('predict'), Xt);
   }
 
   decisionFunction(X: TableInput): NdArray {

@@ -17,10 +17,20 @@ export type StepEstimator = Estimator<any, any> & {
   inverseTransform?(X: any): unknown;
   predict?(X: any): Label[] | NdArray;
   predictProba?(X: any): NdArray;
+  predictWithProba?(X: any): { labels: Label[] | NdArray; proba: NdArray | null };
   decisionFunction?(X: any): NdArray;
   score?(X: any, y: any): number;
   featureNamesOut?(inputNames?: readonly string[]): string[];
 };
+
+/**
+ * A final estimator's labels and probabilities (null without `predictProba`) from one call:
+ * its own `predictWithProba` (classifiers), else `predict` and `predictProba`.
+ */
+export function labelsAndProba(est: StepEstimator, X: TableInput): { labels: Label[] | NdArray; proba: NdArray | null } {
+  if (typeof est.predictWithProba === 'function') return est.predictWithProba(X);
+  return { labels: est.predict!(X), proba: typeof est.predictProba === 'function' ? est.predictProba(X) : null };
+}
 
 /** A step's output for the next step: a Table when it keeps text (imputers), else its matrix. */
 export function applyStep(step: StepEstimator, X: TableInput): TableInput {

@@ -47,9 +47,16 @@ export class Table implements FrameLike {
     return this.columnNames.length;
   }
 
-  /** Position of a column by name, or -1. */
+  /** Position of a column by name (the last one of a repeated name), or -1. */
   indexOf(name: string): number {
-    if (!this.#index) this.#index = new Map(this.columnNames.map((n, i) => [n, i]));
+    const names = this.columnNames;
+    // A few names are found faster by looking than by building a map first (a one-row
+    // prediction makes several small tables and asks each for a few columns).
+    if (names.length <= 8) {
+      for (let j = names.length - 1; j >= 0; j--) if (names[j] === name) return j;
+      return -1;
+    }
+    if (!this.#index) this.#index = new Map(names.map((n, i) => [n, i]));
     return this.#index.get(name) ?? -1;
   }
 
@@ -67,13 +74,20 @@ export class Table implements FrameLike {
 
   /** Column `j` as numbers (missing → NaN, booleans → 0/1); text is an error naming the column. */
   numeric(j: number, estimator?: string): Float64Array {
-    const values = this.#columns[j]!;
     const out = new Float64Array(this.numRows);
-    for (let i = 0; i < out.length; i++) {
+    this.#numericInto(j, out, 1, 0, estimator);
+    return out;
+  }
+
+  /** Writes column `j` as numbers to `out[i * stride + at]`. */
+  #numericInto(j: number, out: Float64Array, stride: number, at: number, estimator?: string): void {
+    const values = this.#columns[j]!;
+    for (let i = 0, n = this.numRows; i < n; i++) {
       const v = values[i];
-      if (typeof v === 'number') out[i] = v;
-      else if (isMissing(v)) out[i] = NaN;
-      else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
+      let x: number;
+      if (typeof v === 'number') x = v;
+      else if (isMissing(v)) x = NaN;
+      else if (typeof v === 'boolean') x = v ? 1 : 0;
       else {
         const who = estimator ? `${estimator}: ` : '';
         throw new DataError(
@@ -81,20 +95,16 @@ export class Table implements FrameLike {
             'where numbers are needed; encode it first (OneHotEncoder or OrdinalEncoder, e.g. in a ColumnTransformer) or drop the column.',
         );
       }
+      out[i * stride + at] = x;
     }
-    return out;
   }
 
   toMatrix(columns?: readonly string[], _options?: { dtype?: 'float64' | 'float32' }): NdArray {
-    const idx = columns ? columns.map((c) => this.requireColumn(c)) : this.columnNames.map((_, j) => j);
-    const n = this.numRows;
-    const p = idx.length;
-    const data = new Float64Array(n * p);
-    idx.forEach((j, c) => {
-      const col = this.numeric(j);
-      for (let i = 0; i < n; i++) data[i * p + c] = col[i]!;
-    });
-    return fromTyped(data, [n, p]);
+    const idx = columns ? columns.map((c) => this.requireColumn(c)) : null;
+    const p = idx ? idx.length : this.numColumns;
+    const data = new Float64Array(this.numRows * p);
+    for (let c = 0; c < p; c++) this.#numericInto(idx ? idx[c]! : c, data, p, c);
+    return fromTyped(data, [this.numRows, p]);
   }
 
   requireColumn(name: string, estimator?: string): number {

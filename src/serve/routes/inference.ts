@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { batchFromColumns, batchFromCsv, batchFromRecords, batchFromSplit, batchFromTensors } from '../batch.js';
-import { modelFor, predictFor, type ServeContext } from '../context.js';
+import { loadedModelFor, modelFor, predictFor, type ServeContext } from '../context.js';
 import { checkEnvelope, checkForm, mlflowForms, v1Forms, v2Request } from '../envelopes.js';
 import { invalidInput, notFound, ServeError } from '../errors.js';
 import type { ModelEntry } from '../model-repository.js';
@@ -39,14 +39,34 @@ function v2Outputs(model: ServedModel, p: Prediction, requested: { name: string 
   });
 }
 
-function v1Response(entry: ModelEntry, p: Prediction): object {
+interface V1Response {
+  model_name: string;
+  model_version: string;
+  predictions: Prediction['predictions'];
+  classes?: ServedModel['classes'];
+  probabilities?: number[][];
+}
+
+function v1Response(entry: ModelEntry, p: Prediction): V1Response {
   const m = entry.model;
-  return {
-    model_name: m.name,
-    model_version: m.version,
-    predictions: p.predictions,
-    ...(p.probabilities && m.classes ? { classes: m.classes, probabilities: p.probabilities } : {}),
-  };
+  const out: V1Response = { model_name: m.name, model_version: m.version, predictions: p.predictions };
+  if (p.probabilities && m.classes) {
+    out.classes = m.classes;
+    out.probabilities = p.probabilities;
+  }
+  return out;
+}
+
+/**
+ * `{"instances": [...]}` and nothing else, as `v1Forms.instances` accepts it, told without
+ * zod (the common request); anything else goes through `checkForm` for its checks and errors.
+ */
+function onlyInstances(body: unknown): unknown[] | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  let keys = 0;
+  for (const k in body) if (Object.hasOwn(body, k) && (++keys > 1 || k !== 'instances')) return null;
+  const instances = (body as { instances?: unknown }).instances;
+  return keys === 1 && Array.isArray(instances) ? instances : null;
 }
 
 const nameParam = (request: FastifyRequest): string => (request.params as { name: string }).name;
@@ -97,14 +117,20 @@ export function inferenceRoutes(app: FastifyInstance, ctx: ServeContext): void {
     const target = (request.params as { target: string }).target;
     const colon = target.lastIndexOf(':');
     if (colon < 0 || target.slice(colon + 1) !== 'predict') throw notFound(`POST /v1/models/${target.slice(0, 80)} is not a route; use POST /v1/models/{name}:predict.`);
-    const { entry, key } = await modelFor(ctx, request, target.slice(0, colon));
-    const { form, body } = checkForm(v1Forms, request.body, 'The request body');
+    const name = target.slice(0, colon);
+    const { entry, key } = loadedModelFor(ctx, request, name) ?? (await modelFor(ctx, request, name));
     const fields = entry.model.inputs;
-    const { prediction } = await predictFor(ctx, entry, key, () =>
-      form === 'instances'
-        ? batchFromRecords((body as { instances: unknown }).instances, fields, 'instances', maxRows)
-        : batchFromColumns((body as { inputs: unknown }).inputs, fields, 'inputs', maxRows),
-    );
+    const instances = onlyInstances(request.body);
+    let toBatch;
+    if (instances) toBatch = () => batchFromRecords(instances, fields, 'instances', maxRows);
+    else {
+      const { form, body } = checkForm(v1Forms, request.body, 'The request body');
+      toBatch = () =>
+        form === 'instances'
+          ? batchFromRecords((body as { instances: unknown }).instances, fields, 'instances', maxRows)
+          : batchFromColumns((body as { inputs: unknown }).inputs, fields, 'inputs', maxRows);
+    }
+    const { prediction } = await predictFor(ctx, entry, key, toBatch);
     return v1Response(entry, prediction);
   });
 

@@ -79,42 +79,22 @@ export class GradientBoostingClassifier
   predictProba(X: MatrixInput): NdArray {
     const s = this.fitted('predictProba');
     const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
-    const K = s.classes.length;
-    const out = new Float64Array(rows * K);
-    if (s.forest.outputs === 1) {
-      for (let i = 0; i < rows; i++) {
-        const p1 = 1 / (1 + Math.exp(-margins[i]!));
-        out[2 * i] = 1 - p1;
-        out[2 * i + 1] = p1;
-      }
-    } else {
-      for (let i = 0; i < rows; i++) {
-        const o = i * K;
-        let max = -Infinity;
-        for (let k = 0; k < K; k++) if (margins[o + k]! > max) max = margins[o + k]!;
-        let z = 0;
-        for (let k = 0; k < K; k++) z += out[o + k] = Math.exp(margins[o + k]! - max);
-        for (let k = 0; k < K; k++) out[o + k] = out[o + k]! / z;
-      }
-    }
-    return fromTyped(out, [rows, K]);
+    return fromTyped(probabilitiesOf(margins, rows, s.forest.outputs, s.classes.length), [rows, s.classes.length]);
   }
 
   /** Most probable class of each row (the first class on a tie). */
   predict(X: MatrixInput): Label[] {
     const s = this.fitted('predict');
     const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
-    const K = s.forest.outputs;
-    const out: Label[] = new Array(rows);
-    for (let i = 0; i < rows; i++) {
-      if (K === 1) out[i] = s.classes[margins[i]! > 0 ? 1 : 0]!;
-      else {
-        let arg = 0;
-        for (let k = 1; k < K; k++) if (margins[i * K + k]! > margins[i * K + arg]!) arg = k;
-        out[i] = s.classes[arg]!;
-      }
-    }
-    return out;
+    return labelsOf(margins, rows, s.forest.outputs, s.classes);
+  }
+
+  /** `predict` and `predictProba` from one pass over the trees. */
+  override predictWithProba(X: MatrixInput): { labels: Label[]; proba: NdArray } {
+    const s = this.fitted('predictWithProba');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    const K = s.classes.length;
+    return { labels: labelsOf(margins, rows, s.forest.outputs, s.classes), proba: fromTyped(probabilitiesOf(margins, rows, s.forest.outputs, K), [rows, K]) };
   }
 
   /**
@@ -128,6 +108,42 @@ export class GradientBoostingClassifier
     const F = s.nFeatures + 1;
     return s.forest.outputs === 1 ? fromTyped(values, [rows, F]) : fromTyped(values, [rows, s.forest.outputs, F]);
   }
+}
+
+/** Margins → probabilities: the logistic of the one margin (binary) or the softmax of K. */
+function probabilitiesOf(margins: Float64Array, rows: number, outputs: number, K: number): Float64Array {
+  const out = new Float64Array(rows * K);
+  if (outputs === 1) {
+    for (let i = 0; i < rows; i++) {
+      const p1 = 1 / (1 + Math.exp(-margins[i]!));
+      out[2 * i] = 1 - p1;
+      out[2 * i + 1] = p1;
+    }
+    return out;
+  }
+  for (let i = 0; i < rows; i++) {
+    const o = i * K;
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) if (margins[o + k]! > max) max = margins[o + k]!;
+    let z = 0;
+    for (let k = 0; k < K; k++) z += out[o + k] = Math.exp(margins[o + k]! - max);
+    for (let k = 0; k < K; k++) out[o + k] = out[o + k]! / z;
+  }
+  return out;
+}
+
+/** Margins → labels: the sign of the one margin (binary), else the largest (first on a tie). */
+function labelsOf(margins: Float64Array, rows: number, outputs: number, classes: readonly Label[]): Label[] {
+  const out: Label[] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    if (outputs === 1) out[i] = classes[margins[i]! > 0 ? 1 : 0]!;
+    else {
+      let arg = 0;
+      for (let k = 1; k < outputs; k++) if (margins[i * outputs + k]! > margins[i * outputs + arg]!) arg = k;
+      out[i] = classes[arg]!;
+    }
+  }
+  return out;
 }
 
 registerEstimator(GradientBoostingClassifier);

@@ -143,6 +143,8 @@ interface Compiled {
   left: Int32Array;
   threshold: Float64Array;
   depth: Int32Array;
+  /** Deepest of trees 4g … 4g+3, for walking four trees of one row together. */
+  depth4: Int32Array;
 }
 
 const compiledForests = new WeakMap<Forest, Compiled>();
@@ -151,7 +153,8 @@ function compile(f: Forest): Compiled {
   let c = compiledForests.get(f);
   if (c) return c;
   const N = f.feature.length;
-  c = { feature: new Int32Array(N), left: new Int32Array(N), threshold: new Float64Array(N), depth: new Int32Array(f.roots.length) };
+  const T = f.roots.length;
+  c = { feature: new Int32Array(N), left: new Int32Array(N), threshold: new Float64Array(N), depth: new Int32Array(T), depth4: new Int32Array(T >> 2) };
   for (let n = 0; n < N; n++) {
     if (f.feature[n]! >= 0) {
       c.feature[n] = f.feature[n]!;
@@ -173,6 +176,7 @@ function compile(f: Forest): Compiled {
     }
     c.depth[t] = d;
   }
+  for (let g = 0; g < c.depth4.length; g++) c.depth4[g] = Math.max(c.depth[4 * g]!, c.depth[4 * g + 1]!, c.depth[4 * g + 2]!, c.depth[4 * g + 3]!);
   compiledForests.set(f, c);
   return c;
 }
@@ -184,7 +188,8 @@ function compile(f: Forest): Compiled {
  * Numeric forests take a branch-free path: four rows walk each tree together, one step per
  * level, choosing a child as `left + (x ≥ threshold)` (children are adjacent), so neither
  * the unpredictable comparisons nor the dependent loads of one row stall the others. Rows
- * with NaN and forests with categorical splits take the general walk.
+ * with NaN and forests with categorical splits take the general walk. Leftover rows (a batch
+ * not a multiple of four, a single row) walk the same way one at a time.
  */
 export function predictMargins(
   f: Forest, categories: readonly Float64Array[], x: Float64Array, rows: number, cols: number, baseMargin: Float64Array,
@@ -202,7 +207,7 @@ export function predictMargins(
     for (let r = 0; r < rows; r++) general(r);
     return out;
   }
-  const { feature, left, threshold, depth } = compile(f);
+  const { feature, left, threshold, depth, depth4 } = compile(f);
   let r = 0;
   for (; r + 4 <= rows; r += 4) {
     const x0 = r * cols;
@@ -239,7 +244,53 @@ export function predictMargins(
       out[o0 + 3 * K + k] += value[d]!;
     }
   }
-  for (; r < rows; r++) general(r);
+  // The last rows (all of them in a batch under four) one at a time, each walking four trees
+  // together instead (leaves loop to themselves, so the shallower trees idle at their leaf);
+  // their values are still added in tree order.
+  for (; r < rows; r++) {
+    const x0 = r * cols;
+    let clean = true;
+    for (let i = x0, end = x0 + cols; i < end; i++) {
+      if (x[i]! !== x[i]!) {
+        clean = false;
+        break;
+      }
+    }
+    if (!clean) {
+      general(r);
+      continue;
+    }
+    const o0 = r * K;
+    let t = 0;
+    for (; t + 4 <= nTrees; t += 4) {
+      let a = roots[t]!;
+      let b = roots[t + 1]!;
+      let c = roots[t + 2]!;
+      let d = roots[t + 3]!;
+      for (let s = depth4[t >> 2]!; s > 0; s--) {
+        a = left[a]! + ((x[x0 + feature[a]!]! >= threshold[a]!) as unknown as number | 0);
+        b = left[b]! + ((x[x0 + feature[b]!]! >= threshold[b]!) as unknown as number | 0);
+        c = left[c]! + ((x[x0 + feature[c]!]! >= threshold[c]!) as unknown as number | 0);
+        d = left[d]! + ((x[x0 + feature[d]!]! >= threshold[d]!) as unknown as number | 0);
+      }
+      if (K === 1) {
+        out[o0] += value[a]!;
+        out[o0] += value[b]!;
+        out[o0] += value[c]!;
+        out[o0] += value[d]!;
+      } else {
+        out[o0 + (t % K)] += value[a]!;
+        out[o0 + ((t + 1) % K)] += value[b]!;
+        out[o0 + ((t + 2) % K)] += value[c]!;
+        out[o0 + ((t + 3) % K)] += value[d]!;
+      }
+    }
+    for (; t < nTrees; t++) {
+      let a = roots[t]!;
+      for (let s = depth[t]!; s > 0; s--) a = left[a]! + ((x[x0 + feature[a]!]! >= threshold[a]!) as unknown as number | 0);
+      out[o0 + (K === 1 ? 0 : t % K)] += value[a]!;
+    }
+  }
   return out;
 }
 
