@@ -27,6 +27,7 @@ export { confusionMatrixPlot, type ConfusionMatrixPlotOptions } from './ml/confu
 export { rocCurvePlot, prCurvePlot, calibrationPlot, type RocCurveInput, type PrCurveInput, type CalibrationInput, type Curves } from './ml/curves.js';
 export { learningCurvePlot, validationCurvePlot, type LearningCurveInput } from './ml/learning-curve.js';
 export { featureImportancePlot, type FeatureImportanceOptions } from './ml/feature-importance.js';
+export { shapSummaryPlot, type ShapSummaryOptions, type ShapFeatures } from './ml/shap-summary.js';
 export { residualPlot } from './ml/residuals.js';
 export { clusterScatter, pca2 } from './ml/cluster-scatter.js';
 export { trainingCurves, type MetricPoint, type TrainingCurvesOptions } from './ml/training-curves.js';

@@ -34,7 +34,8 @@ export const THEME: Config = {
     labelOverlap: true,
     labelFlush: true,
   },
-  axisBand: { grid: false },
+  // Flush labels suit continuous axes; on a band axis they would slide the end labels off their bars and cells.
+  axisBand: { grid: false, labelFlush: false },
   legend: { orient: 'right', labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', symbolSize: 90, labelLimit: 180 },
   header: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' },
   mark: { color: PALETTE[0] },

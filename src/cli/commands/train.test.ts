@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../test/helpers/cli.js';
 import { parseParam } from './train.js';
+import { openStore } from '../../track/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-cli-train-'));
 process.env.STRATA_HOME = join(dir, 'home');
@@ -112,6 +113,26 @@ test('train logs a run and --register adds a version that predict resolves throu
   assert.equal(byAlias.code, 0, byAlias.stderr);
   const byFile = await runCli(['predict', r.saved, fresh, '--json']);
   assert.deepEqual(JSON.parse(byAlias.stdout), JSON.parse(byFile.stdout));
+});
+
+test('a gradient-boosting model logs a SHAP summary PNG next to its diagnostic plots', async () => {
+  const t = await runCli(['train', train, '--target', 'cls', '--model', 'gradient-boosting-classifier', '--param', 'nEstimators=20', '--cv', '3', '--save', join(dir, 'gb.json'), '--json']);
+  assert.equal(t.code, 0, t.stderr);
+  const run = JSON.parse((await runCli(['runs', 'show', JSON.parse(t.stdout).run_id, '--json'])).stdout).run;
+  const names = run.artifacts.map((a: { name: string }) => a.name).sort();
+  assert.deepEqual(names.filter((n: string) => n.startsWith('plots/')), ['plots/confusion-matrix.png', 'plots/roc-curve.png', 'plots/shap-summary.png']);
+  const shap = run.artifacts.find((a: { name: string }) => a.name === 'plots/shap-summary.png');
+  assert.equal(shap.media_type, 'image/png');
+  const store = await openStore();
+  try {
+    const png = store.artifacts.read(shap.digest);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(w > 400 && h > 150, `shap summary ${w}×${h}`);
+    assert.ok(png.length > 10_000, 'a rendered beeswarm, not an empty image');
+  } finally {
+    await store.close();
+  }
 });
 
 test('bad calls say what to fix', async () => {

@@ -15,7 +15,7 @@ import { UsageError } from '../errors.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { confusionMatrixPlot, residualPlot, rocCurvePlot } from '../../plot/index.js';
+import { confusionMatrixPlot, residualPlot, rocCurvePlot, shapSummaryPlot } from '../../plot/index.js';
 import { savePlot } from '../../plot/render/index.js';
 import { openStore, recordTraining } from '../../track/index.js';
 import { defaultModelPath, saveModelFile } from '../../track/index.js';
@@ -79,6 +79,8 @@ export interface OutOfFold {
 export interface TrainOutcome {
   result: TrainResult;
   outOfFold: OutOfFold;
+  /** Plots of the final model besides the out-of-fold ones (file name, spec): the SHAP summary of a gradient-boosting model. */
+  modelPlots: [string, object][];
 }
 
 function outOfFold(
@@ -151,6 +153,14 @@ export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainOutcome {
   const metric = classification ? 'accuracy' : 'r2';
   const cv = crossValidate(pipeline, X, y, { cv: splitter, scoring: metric, returnEstimator: true });
   pipeline.fit(X, y);
+  // Models with TreeSHAP get a SHAP summary of up to 500 seeded rows, in the features the model sees.
+  const modelPlots: [string, object][] = [];
+  const explainer = estimator as unknown as { shapValues?(X: NdArray): NdArray };
+  if (typeof explainer.shapValues === 'function') {
+    const sample = transformer.transform(X.sample({ n: Math.min(500, X.numRows), seed: opts.seed ?? 0 }));
+    const shap = explainer.shapValues(sample);
+    modelPlots.push(['shap-summary.png', shapSummaryPlot(shap, sample, transformer.featureNamesOut(), { kind: shap.ndim === 3 ? 'bar' : 'beeswarm', maxDisplay: 15 })]);
+  }
   const saved = opts.save ?? defaultModelPath(opts.model);
   saveModelFile(saved, {
     format: 'strata-model',
@@ -174,15 +184,15 @@ export function trainOnFrame(df: DataFrame, opts: TrainOptions): TrainOutcome {
     run_id: null,
     preprocessing: notes,
   };
-  return { result, outOfFold: outOfFold(cv as never, X, y, classification) };
+  return { result, outOfFold: outOfFold(cv as never, X, y, classification), modelPlots };
 }
 
 /**
  * Diagnostic plots of the out-of-fold predictions as PNG files in `dir`: a confusion matrix (and
  * a ROC curve for two classes with probabilities) for classifiers, residuals for regressors.
  */
-export async function diagnosticPlots(oof: OutOfFold, classification: boolean, dir: string): Promise<{ name: string; path: string; mediaType: string }[]> {
-  const specs: [string, object][] = [];
+export async function diagnosticPlots(oof: OutOfFold, classification: boolean, dir: string, extra: readonly [string, object][] = []): Promise<{ name: string; path: string; mediaType: string }[]> {
+  const specs: [string, object][] = [...extra];
   if (classification) {
     specs.push(['confusion-matrix.png', confusionMatrixPlot(confusionMatrix(oof.truth, oof.predictions as Label[]), { title: 'Confusion matrix (out-of-fold)' })]);
     if (oof.probabilities && oof.classes?.length === 2) {
@@ -274,11 +284,11 @@ export function registerTrain(program: Command): void {
       if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got '${opts.seed}'.`);
       const params = Object.fromEntries(opts.param.map(parseParam));
       const df = await readFrame(data, opts.format);
-      const { result: trained, outOfFold: oof } = trainOnFrame(df, { target: opts.target, model: opts.model, params, cv, seed, ...(opts.save ? { save: opts.save } : {}) });
+      const { result: trained, outOfFold: oof, modelPlots } = trainOnFrame(df, { target: opts.target, model: opts.model, params, cv, seed, ...(opts.save ? { save: opts.save } : {}) });
       const plotDir = mkdtempSync(join(tmpdir(), 'strata-train-plots-'));
       let r: TrainResult;
       try {
-        const artifacts = await diagnosticPlots(oof, trained.metric === 'accuracy', plotDir);
+        const artifacts = await diagnosticPlots(oof, trained.metric === 'accuracy', plotDir, modelPlots);
         r = await trackTraining(trained, df, {
           dataPath: data, target: opts.target, params, seed, artifacts,
           ...(opts.store ? { store: opts.store } : {}),

@@ -77,7 +77,7 @@ export function heatmap(data: PlotData, options: HeatmapOptions): VegaLiteSpec {
     : darkLow
       ? `${datum(v)} < ${mid}`
       : `${datum(v)} > ${mid}`;
-  const cellSize = Math.max(14, Math.min(48, Math.floor(480 / Math.max(xOrder.length, yOrder.length))));
+  const cellSize = Math.max(14, Math.min(64, Math.floor(480 / Math.max(xOrder.length, yOrder.length))));
   const shared = {
     x: { field: vx, type: 'ordinal', title: options.xTitle ?? options.x, sort: xOrder, axis: { labelAngle: xOrder.length > 10 || Math.max(...xOrder.map((v) => String(v).length)) * 6.5 > cellSize ? -45 : 0, labelLimit: 120, labelOverlap: false } },
     y: { field: vy, type: 'ordinal', title: options.yTitle ?? options.y, sort: yOrder, axis: { labelLimit: 160, labelOverlap: false } },

@@ -39,7 +39,7 @@ function pairs(ctx: string, name: string, xs: Numbers, ys: Numbers, xn: string, 
 
 const unitAxis = (title: string): Record<string, unknown> => ({ type: 'quantitative', scale: { domain: [0, 1] }, title, axis: { format: '.1f' } });
 
-function curveChart(ctx: string, rows: Record<string, unknown>[], names: string[], diagonal: [number, number, number, number] | null, xTitle: string, yTitle: string, options: ChartOptions, title: string, interpolate: string): VegaLiteSpec {
+function curveChart(ctx: string, rows: Record<string, unknown>[], names: string[], diagonal: [number, number, number, number] | null, xTitle: string, yTitle: string, options: ChartOptions, title: string, interpolate: string, legendCorner = 'bottom-right'): VegaLiteSpec {
   const layers: Record<string, unknown>[] = [];
   if (diagonal) {
     layers.push({
@@ -55,7 +55,7 @@ function curveChart(ctx: string, rows: Record<string, unknown>[], names: string[
       x: { field: 'x', ...unitAxis(options.xTitle ?? xTitle) },
       y: { field: 'y', ...unitAxis(options.yTitle ?? yTitle) },
       order: { field: 'i', type: 'quantitative' },
-      color: { field: 'curve', type: 'nominal', title: null, sort: names, legend: { orient: 'bottom-right', fillColor: 'white', padding: 6, strokeColor: '#dddddd', labelLimit: 260 } },
+      color: { field: 'curve', type: 'nominal', title: null, sort: names, legend: { orient: legendCorner, fillColor: 'white', padding: 6, strokeColor: '#dddddd', labelLimit: 260 } },
       tooltip: [{ field: 'curve', type: 'nominal' }, { field: 'x', type: 'quantitative', title: xTitle, format: '.3f' }, { field: 'y', type: 'quantitative', title: yTitle, format: '.3f' }],
     },
   });
@@ -104,7 +104,8 @@ export function prCurvePlot(curves: Curves<PrCurveInput>, options: ChartOptions 
     names.push(label);
     recall.forEach((r, i) => rows.push({ curve: label, x: r, y: precision[i], i }));
   }
-  return curveChart(ctx, rows, names, null, 'Recall', 'Precision', options, 'Precision-recall curve', 'step-after');
+  // PR curves run along the top and down the right side, so the empty corner is bottom-left.
+  return curveChart(ctx, rows, names, null, 'Recall', 'Precision', options, 'Precision-recall curve', 'step-after', 'bottom-left');
 }
 
 /**

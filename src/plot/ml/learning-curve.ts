@@ -24,9 +24,18 @@ function band(ctx: string, xs: number[], scores: Scores, name: string, series: s
   });
 }
 
+/** Ticks and grid lines at the powers of ten a log axis spans (Vega's default adds 2…9 between them, unlabelled). */
+function logAxis(xs: readonly number[]): Record<string, unknown> {
+  const lo = Math.floor(Math.log10(Math.min(...xs)));
+  const hi = Math.ceil(Math.log10(Math.max(...xs)));
+  if (hi - lo < 2) return { format: NUMBER_FORMAT };
+  return { format: '~g', values: Array.from({ length: hi - lo + 1 }, (_, i) => Number(`1e${lo + i}`)) };
+}
+
 function scoreChart(rows: Record<string, unknown>[], xTitle: string, options: ChartOptions & { logX?: boolean; scoreName?: string }, title: string): VegaLiteSpec {
-  const x = { field: 'x', type: 'quantitative', title: options.xTitle ?? xTitle, scale: options.logX ? { type: 'log' } : { zero: false }, axis: { format: NUMBER_FORMAT } };
-  const color = { field: 'series', type: 'nominal', title: null, sort: ['Training score', 'Validation score'], legend: { orient: 'bottom-right', fillColor: 'white', padding: 6, strokeColor: '#dddddd' } };
+  const x = { field: 'x', type: 'quantitative', title: options.xTitle ?? xTitle, scale: options.logX ? { type: 'log' } : { zero: false }, axis: options.logX ? logAxis(rows.map((r) => r['x'] as number)) : { format: NUMBER_FORMAT } };
+  // Outside the plot: an inside legend sits on the curves whenever a score ends low on the right.
+  const color = { field: 'series', type: 'nominal', title: null, sort: ['Training score', 'Validation score'] };
   return finalize(
     {
       data: { values: rows },

@@ -18,6 +18,7 @@ import { calibrationPlot, prCurvePlot, rocCurvePlot } from '../../../src/plot/ml
 import { featureImportancePlot } from '../../../src/plot/ml/feature-importance.js';
 import { learningCurvePlot, validationCurvePlot } from '../../../src/plot/ml/learning-curve.js';
 import { residualPlot } from '../../../src/plot/ml/residuals.js';
+import { shapSummaryPlot } from '../../../src/plot/ml/shap-summary.js';
 import { trainingCurves } from '../../../src/plot/ml/training-curves.js';
 import type { VegaLiteSpec } from '../../../src/plot/theme.js';
 
@@ -80,6 +81,10 @@ export function gallery(): Record<string, GalleryEntry> {
     return { fpr, tpr };
   };
   const X = Array.from({ length: 90 }, (_, i) => { const c = i % 3; return [c * 3 + u(), c * 2 + u(), u() - c, u()]; });
+  // SHAP-like values in TreeSHAP's layout (expected value last) for 120 rows of 6 features, one with missing values.
+  const shapFeatures = Array.from({ length: 120 }, () => [u() * 10, u(), u() < 0.5 ? 0 : 1, u() * 100, u() < 0.2 ? NaN : u(), u()]);
+  const shapValues = shapFeatures.map((r) => [0.3 * (r[0]! - 5), 2 * (r[1]! - 0.5) ** 3, r[2] ? 0.8 : -0.3, 0.01 * (r[3]! - 50) * u(), Number.isNaN(r[4]!) ? 0 : 0.2 * (r[4]! - 0.5), 0.05 * (u() - 0.5), 1.5]);
+  const shapNames = ['tenure_months', 'discount', 'has_contract', 'monthly_spend', 'satisfaction', 'zip_noise'];
   return {
     line: { spec: lineChart({ epoch: [1, 2, 3, 4, 5, 6], train: [1, 0.6, 0.4, 0.3, 0.25, 0.2], valid: [1.1, 0.8, 0.6, 0.55, 0.52, 0.53] }, { x: 'epoch', y: ['train', 'valid'], yTitle: 'loss' }), marks: { symbol: 12, line: 12 }, exact: { symbol: 12 } },
     scatter: { spec: scatterChart(df, { x: 'sepal', y: 'petal', color: 'species', regression: true }), marks: { symbol: 150, line: 6 }, exact: { symbol: 150 } },
@@ -104,6 +109,8 @@ export function gallery(): Record<string, GalleryEntry> {
     'learning-curve': { spec: learningCurvePlot({ trainSizes: [20, 40, 80, 160], trainScores: [[1, 0.98, 0.99], [0.97, 0.96, 0.95], [0.94, 0.95, 0.93], [0.93, 0.92, 0.93]], testScores: [[0.7, 0.72, 0.68], [0.8, 0.79, 0.82], [0.85, 0.86, 0.84], [0.88, 0.87, 0.89]] }, { scoreName: 'accuracy' }), marks: { symbol: 8, area: 8 } },
     'validation-curve': { spec: validationCurvePlot({ paramName: 'alpha', paramRange: [0.01, 0.1, 1, 10], trainScores: [[0.99, 0.98], [0.95, 0.96], [0.9, 0.91], [0.7, 0.72]], testScores: [[0.7, 0.72], [0.85, 0.83], [0.88, 0.87], [0.69, 0.7]] }, { logX: true }), marks: { symbol: 8 } },
     'feature-importance': { spec: featureImportancePlot([0.05, 0.4, 0.2, 0.1, 0.25], ['age', 'income', 'tenure', 'region_north', 'num_purchases'], { std: [0.01, 0.05, 0.03, 0.02, 0.04] }), marks: { rect: 5, rule: 5 }, exact: { rect: 5 } },
+    'shap-summary': { spec: shapSummaryPlot(shapValues, shapFeatures, shapNames, { maxDisplay: 5 }), marks: { symbol: 600, rule: 1 }, exact: { symbol: 600 } },
+    'shap-bar': { spec: shapSummaryPlot(shapValues, shapFeatures, shapNames, { kind: 'bar' }), marks: { rect: 6 }, exact: { rect: 6 } },
     residuals: { spec: residualPlot(Array.from({ length: 80 }, (_, i) => i + 5 * (u() - 0.5)), Array.from({ length: 80 }, (_, i) => i)), marks: { symbol: 80 }, exact: { symbol: 80 } },
     'cluster-scatter': { spec: clusterScatter(X, X.map((_, i) => i % 3), { centers: [[1.5, 0.5, 0.5, 0.5], [4.5, 2.5, -0.5, 0.5], [7.5, 4.5, -1.5, 0.5]] }), marks: { symbol: 93 }, exact: { symbol: 93 } },
     'training-curves': { spec: trainingCurves([...Array.from({ length: 30 }, (_, i) => ({ step: i, value: 2 * Math.exp(-i / 8) + 0.1 * u(), key: 'train_loss' })), ...Array.from({ length: 30 }, (_, i) => ({ step: i, value: 0.5 + 0.4 * (1 - Math.exp(-i / 6)), key: 'val_accuracy' }))], { smoothing: 0.5 }), marks: { line: 60 } },

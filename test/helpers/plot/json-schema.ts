@@ -5,6 +5,9 @@
  * error path found, or null when the value conforms.
  */
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 type Schema = Record<string, unknown> | boolean;
 
 export interface SchemaIssue {
@@ -110,4 +113,11 @@ export function validateJsonSchema(value: unknown, schema: Schema, root: Record<
     if (typeof s['maximum'] === 'number' && n > (s['maximum'] as number)) return { path, message: `must be ≤ ${s['maximum']}`, depth };
   }
   return null;
+}
+
+/** The Vega-Lite JSON schema that ships with the installed vega-lite package (read once). */
+let vegaLiteSchema: Record<string, unknown> | undefined;
+export function loadVegaLiteSchema(): Record<string, unknown> {
+  vegaLiteSchema ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../../node_modules/vega-lite/build/vega-lite-schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+  return vegaLiteSchema;
 }
