@@ -6,6 +6,7 @@ import {
   ExtraTreesClassifier, ExtraTreesRegressor, GaussianNB, GradientBoostingClassifier, GradientBoostingRegressor, KNeighborsClassifier, KNeighborsRegressor,
   LogisticRegression, ParamError, RandomForestClassifier, RandomForestRegressor, Ridge, type StepEstimator, kebabName,
 } from '../learn/index.js';
+import { MLPClassifier, MLPRegressor } from '../nn/index.js';
 import type { Config, Space } from './space.js';
 import type { AutoMLTask } from './types.js';
 
@@ -99,6 +100,26 @@ function naiveBayes(): PortfolioModel {
   };
 }
 
+/** A multi-layer perceptron (nn); the search space shapes it by width and depth of equal layers. */
+function neuralNet(task: AutoMLTask): PortfolioModel {
+  const Cls: Ctor = task === 'classification' ? MLPClassifier : MLPRegressor;
+  const defaults: Config = { width: 100, depth: 1, alpha: 1e-4, learningRateInit: 1e-3 };
+  return {
+    name: 'neural-net', estimator: kebabName(Cls.name), defaults, baseCost: 30,
+    space: {
+      width: { type: 'int', low: 16, high: 256, log: true },
+      depth: { type: 'choice', values: [1, 2] },
+      alpha: { type: 'float', low: 1e-6, high: 1e-1, log: true },
+      learningRateInit: { type: 'float', low: 1e-4, high: 1e-2, log: true },
+    },
+    costRatio: (c) => ratio(c, defaults, 'width') * (c.depth as number),
+    create: (c, seed) => new Cls({
+      hiddenLayerSizes: new Array<number>(c.depth as number).fill(c.width as number),
+      alpha: c.alpha, learningRateInit: c.learningRateInit, maxIter: 200, earlyStopping: true, randomState: seed,
+    }),
+  };
+}
+
 /**
  * The whole portfolio for a task in priority order: simple, cheap models first. The search runs
  * the defaults in this order, and on near-ties (within one standard error) the model found first
@@ -112,6 +133,7 @@ export function portfolio(task: AutoMLTask): PortfolioModel[] {
     gradientBoosting(task),
     forest('extra-trees', ExtraTreesClassifier, ExtraTreesRegressor, task, 10),
     forest('random-forest', RandomForestClassifier, RandomForestRegressor, task, 14),
+    neuralNet(task),
   ];
 }
 

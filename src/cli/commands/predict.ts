@@ -23,12 +23,14 @@ export function predictFrame(file: ModelFile, pipeline: Pipeline, df: DataFrame)
   if (missing.length) {
     throw new Error(`The data lacks column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `'${c}'`).join(', ')} that the model was trained on; pass the same raw columns as in training.`);
   }
-  const raw = pipeline.predict(df);
-  const predictions = Array.isArray(raw) ? raw : Array.from((raw as NdArray).toFloat64Array());
-  if (file.task !== 'classification') return { predictions };
-  const final = pipeline.finalEstimator as { predictProba?: unknown } | null;
-  if (!final || typeof final.predictProba !== 'function') return { predictions };
-  const proba = pipeline.predictProba(df);
+  if (file.task !== 'classification') {
+    const raw = pipeline.predict(df);
+    return { predictions: Array.isArray(raw) ? raw : Array.from((raw as NdArray).toFloat64Array()) };
+  }
+  // One pass through the preprocessing for both labels and probabilities.
+  const { labels, proba } = pipeline.predictWithProba(df);
+  const predictions = Array.isArray(labels) ? labels : Array.from(labels.toFloat64Array());
+  if (proba === null) return { predictions };
   const k = proba.shape[1]!;
   const flat = proba.toFloat64Array();
   const probabilities = Array.from({ length: proba.shape[0]! }, (_, i) => Array.from(flat.subarray(i * k, (i + 1) * k)));
