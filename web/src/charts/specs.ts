@@ -91,11 +91,11 @@ export function parallelCoordinatesSpec(data: readonly Record<string, unknown>[]
       { calculate: 'datum.max === datum.min ? 0.5 : (datum.value - datum.min) / (datum.max - datum.min)', as: 'norm' },
     ],
     layer: [
-      { mark: { type: 'rule', color: '#ccc' }, encoding: { x: { field: 'key', type: 'nominal', sort: [...dims], title: null } } },
+      { mark: { type: 'rule', color: '#ccc' }, encoding: { x: { field: 'key', type: 'nominal', sort: [...dims], title: null, axis: { labelAngle: 0, labelLimit: 140, labelPadding: 18, ticks: false } } } },
       {
         mark: { type: 'line', strokeWidth: 2 },
         encoding: {
-          x: { field: 'key', type: 'nominal', sort: [...dims], title: null, axis: { labelAngle: 0, labelLimit: 140 } },
+          x: { field: 'key', type: 'nominal', sort: [...dims], title: null, axis: { labelAngle: 0, labelLimit: 140, labelPadding: 18, ticks: false } },
           y: { field: 'norm', type: 'quantitative', axis: null },
           color: { field: 'run', type: 'nominal', scale: { range: [...PALETTE] } },
           detail: { field: 'index', type: 'nominal' },
@@ -103,6 +103,14 @@ export function parallelCoordinatesSpec(data: readonly Record<string, unknown>[]
         },
       },
       { mark: { type: 'point', filled: true, size: 40 }, encoding: { x: { field: 'key', type: 'nominal', sort: [...dims] }, y: { field: 'norm', type: 'quantitative' }, color: { field: 'run', type: 'nominal' } } },
+      {
+        // Each axis's own range, labelled at its ends (the lines are drawn on a 0..1 scale per axis).
+        transform: [{ aggregate: [{ op: 'min', field: 'min', as: 'min' }, { op: 'max', field: 'max', as: 'max' }], groupby: ['key'] }],
+        layer: [
+          { mark: { type: 'text', dy: -9, fontSize: 10, color: '#444' }, encoding: { x: { field: 'key', type: 'nominal', sort: [...dims] }, y: { datum: 1, type: 'quantitative' }, text: { field: 'max', type: 'quantitative', format: '.4~g' } } },
+          { mark: { type: 'text', dy: 11, fontSize: 10, color: '#444' }, encoding: { x: { field: 'key', type: 'nominal', sort: [...dims] }, y: { datum: 0, type: 'quantitative' }, text: { field: 'min', type: 'quantitative', format: '.4~g' } } },
+        ],
+      },
     ],
   };
 }
