@@ -5,18 +5,33 @@
  * (many-to-one on `key`, 1M rows out), and the 28 float columns to a matrix.
  *
  * Each side runs in its own long-lived process (Strata: this file with --worker; pandas:
- * anchors/pandas_anchor.py), both doing the same sequence, so the peak resident memory each
- * reports is comparable. Prints medians, the Strata/pandas ratio per case (target ≤ 0.5) and
- * peak memory; never asserts a time. Run: `node --import tsx bench/frame.ts [--reps N]`.
+ * anchors/pandas_anchor.py), both doing the same sequence. Before each case, untimed, each side
+ * resets its resident high-water mark (/proc/self/clear_refs), so the peak reported per case is
+ * the high-water mark during that case (with what is alive, e.g. the frame, and whatever the
+ * runtime or DuckDB's allocator keeps mapped); the overall peak is the largest. Before each read,
+ * each side also drops the previous frame and collects garbage (Node: gc(), then waits until
+ * resident memory stops falling, see resetPeak; Python: gc.collect(), though refcounting has
+ * freed it already). Node collects only there: forced full collections
+ * before every case made V8 discard the group-by code between repetitions (it recompiled each
+ * time), a cost of the measurement, not of the library; garbage a case leaves for V8 to collect
+ * later still counts in the next case's peak.
+ *
+ * To-matrix: pandas' `df[cols].to_numpy()` returns a column-major (Fortran-order) array (a view of
+ * the freshly copied block), so Strata is timed with `toMatrix(cols, { order: 'F' })`, the same
+ * result layout; Strata's default row-major `toMatrix` (a transpose, more work) is printed too.
+ *
+ * Prints medians, the Strata/pandas ratio per case (target ≤ 0.5), peak memory and how busy the
+ * machine was (fraction of CPU time busy, sampled before and after); never asserts a time.
+ * Run: `node --import tsx bench/frame.ts [--reps N]`.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { random } from '../src/tensor/index.js';
 import { PYTHON, missingAnchor } from './anchors/probe.js';
-import { median } from './harness.js';
+import { busyFraction, median } from './harness.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const LEFT = `${OUT}frame-1m.csv`;
@@ -29,8 +44,45 @@ type CaseName = (typeof CASES)[number];
 
 interface Reply {
   seconds: number;
-  maxrss_mb: number;
+  /** Resident high-water mark during this case (reset just before it). */
+  peak_mb: number;
+  /** Resident memory when the case started (Strata side). */
+  start_mb?: number;
   check: unknown;
+}
+
+/** This process's resident high-water mark in MB (VmHWM). */
+function highWaterMb(): number {
+  return Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
+}
+
+function residentMb(): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
+}
+
+/**
+ * Restarts the high-water mark from the current RSS. When asked, first collects garbage (the
+ * worker runs with --expose-gc; twice, as objects freed by finalizers need a second pass) and
+ * waits until resident memory has stopped falling for 300 ms (at most 3 s): V8 hands freed
+ * array buffers back on a background thread and DuckDB's allocator purges in the background,
+ * whereas CPython frees at once.
+ */
+async function resetPeak(collect: boolean): Promise<void> {
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (collect && gc) {
+    gc();
+    await sleep(100);
+    gc();
+    let last = residentMb();
+    for (let waited = 0, steady = 0; waited < 3000 && steady < 3; waited += 100) {
+      await sleep(100);
+      const now = residentMb();
+      steady = last - now < 2 ? steady + 1 : 0;
+      last = now;
+    }
+  }
+  writeFileSync('/proc/self/clear_refs', '5');
 }
 
 // ---------------------------------------------------------------- data
@@ -79,58 +131,68 @@ function sha256(path: string): Promise<string> {
 
 // ---------------------------------------------------------------- the Strata worker
 
-async function worker(): Promise<void> {
+type Frame = Awaited<ReturnType<typeof import('../src/frame/io/index.js').readCsv>>;
+interface WorkerState {
+  df?: Frame;
+  right?: Frame;
+}
+const FLOATS = Array.from({ length: 28 }, (_, j) => `f${j}`);
+
+/**
+ * One case; its results are locals of this call, so they are garbage once it returns (in the
+ * worker's own loop, a suspended async function would keep the last join output and matrix alive).
+ */
+async function runCase(req: { case: string; file?: string; right?: string }, state: WorkerState): Promise<unknown> {
   const { readCsv } = await import('../src/frame/io/index.js');
-  type DF = Awaited<ReturnType<typeof readCsv>>;
-  let df: DF | undefined;
-  let right: DF | undefined;
-  const floats = Array.from({ length: 28 }, (_, j) => `f${j}`);
+  switch (req.case) {
+    case 'setup':
+      state.right = await readCsv(req.right!);
+      return null;
+    case 'read':
+      state.df = await readCsv(req.file!);
+      return [state.df.numRows, state.df.numCols];
+    case 'groupby': {
+      const g = state.df!.groupBy('key').agg({ f0: 'mean', f1: 'sum', f2: 'count' });
+      return [g.numRows, g.column('f0').get(0)];
+    }
+    case 'join': {
+      const j = state.df!.join(state.right!, { on: 'key', how: 'inner' });
+      return [j.numRows, j.numCols];
+    }
+    case 'tomatrix':
+    case 'tomatrix-rowmajor': {
+      const m = state.df!.toMatrix(FLOATS, { order: req.case === 'tomatrix' ? 'F' : 'C' });
+      return [m.shape[0], m.shape[1], m.get(123, 5)]; // one element, as the pandas side reads
+    }
+    case 'groupby-sql':
+    case 'join-sql': {
+      const { sql } = await import('../src/frame/sql/index.js');
+      const q =
+        req.case === 'groupby-sql'
+          ? 'select key, avg(f0) as f0, sum(f1) as f1, count(f2) as f2 from t group by key order by key'
+          : 'select * from t join r using (key)';
+      const out = await sql(q, { t: state.df!, r: state.right! });
+      return [out.numRows, out.numCols];
+    }
+    default:
+      throw new Error(`unknown case ${req.case}`);
+  }
+}
+
+async function worker(): Promise<void> {
+  await import('../src/frame/io/index.js');
+  const state: WorkerState = {};
   const lines = createInterface({ input: process.stdin });
   process.stdout.write(JSON.stringify({ ready: true }) + '\n');
   for await (const line of lines) {
     const req = JSON.parse(line) as { case: string; file?: string; right?: string };
+    if (req.case === 'read') state.df = undefined;
+    await resetPeak(req.case === 'read');
+    const startMb = residentMb();
     const start = process.hrtime.bigint();
-    let check: unknown = null;
-    switch (req.case) {
-      case 'setup':
-        right = await readCsv(req.right!);
-        break;
-      case 'read':
-        df = undefined;
-        df = await readCsv(req.file!);
-        check = [df.numRows, df.numCols];
-        break;
-      case 'groupby': {
-        const g = df!.groupBy('key').agg({ f0: 'mean', f1: 'sum', f2: 'count' });
-        check = [g.numRows, g.column('f0').get(0)];
-        break;
-      }
-      case 'join': {
-        const j = df!.join(right!, { on: 'key', how: 'inner' });
-        check = [j.numRows, j.numCols];
-        break;
-      }
-      case 'tomatrix': {
-        const m = df!.toMatrix(floats);
-        check = [m.shape[0], m.shape[1], m.get(123, 5)]; // one element, as the pandas side reads
-        break;
-      }
-      case 'groupby-sql':
-      case 'join-sql': {
-        const { sql } = await import('../src/frame/sql/index.js');
-        const q =
-          req.case === 'groupby-sql'
-            ? 'select key, avg(f0) as f0, sum(f1) as f1, count(f2) as f2 from t group by key order by key'
-            : 'select * from t join r using (key)';
-        const out = await sql(q, { t: df!, r: right! });
-        check = [out.numRows, out.numCols];
-        break;
-      }
-      default:
-        throw new Error(`unknown case ${req.case}`);
-    }
+    const check = await runCase(req, state);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    process.stdout.write(JSON.stringify({ seconds, maxrss_mb: process.resourceUsage().maxRSS / 1024, check }) + '\n');
+    process.stdout.write(JSON.stringify({ seconds, peak_mb: highWaterMb(), start_mb: startMb, check }) + '\n');
   }
 }
 
@@ -168,7 +230,7 @@ async function main(): Promise<void> {
     console.log(`generated ${LEFT} and ${RIGHT} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
   const [leftHash, rightHash] = await Promise.all([sha256(LEFT), sha256(RIGHT)]);
-  const strata = new Side(spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--worker'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const strata = new Side(spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--worker'], { stdio: ['pipe', 'pipe', 'inherit'] }));
   const skip = missingAnchor('pandas', ['pandas']);
   if (skip) console.log(skip);
   const pandas = skip
@@ -179,17 +241,19 @@ async function main(): Promise<void> {
           env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2' },
         }),
       );
+  const busyBefore = await busyFraction(1000);
   await strata.hello();
   const hello = pandas ? await pandas.hello() : { pandas: null };
   console.log(`Strata vs pandas ${pandas ? String(hello.pandas) : '(skipped)'} — Node ${process.version}; data ${LEFT} (sha256 ${leftHash}…), right ${RIGHT} (sha256 ${rightHash}…)`);
-  await strata.ask({ case: 'setup', right: RIGHT });
-  await pandas?.ask({ case: 'setup', right: RIGHT });
+  const setupOurs = await strata.ask({ case: 'setup', right: RIGHT });
+  const setupTheirs = await pandas?.ask({ case: 'setup', right: RIGHT });
 
   const ours: Record<string, number[]> = {};
   const theirs: Record<string, number[]> = {};
   const peakOurs: Record<string, number> = {};
   const peakTheirs: Record<string, number> = {};
-  const extra: Record<string, number[]> = { 'groupby-sql': [], 'join-sql': [] };
+  const peaksByRep: Record<string, number[][]> = {}; // per rep: [strata start, strata peak, pandas peak] MB
+  const extra: Record<string, number[]> = { 'tomatrix-rowmajor': [], 'groupby-sql': [], 'join-sql': [] };
   for (let rep = 0; rep < reps; rep++) {
     for (const c of CASES) {
       const request = { case: c, file: LEFT };
@@ -199,13 +263,16 @@ async function main(): Promise<void> {
       (ours[c] ??= []).push(a.seconds);
       theirs[c] ??= [];
       if (b) theirs[c].push(b.seconds);
-      peakOurs[c] = Math.max(peakOurs[c] ?? 0, a.maxrss_mb);
-      if (b) peakTheirs[c] = Math.max(peakTheirs[c] ?? 0, b.maxrss_mb);
+      peakOurs[c] = Math.max(peakOurs[c] ?? 0, a.peak_mb);
+      (peaksByRep[c] ??= []).push([a.start_mb ?? 0, a.peak_mb, b?.peak_mb ?? 0].map(Math.round));
+      if (b) peakTheirs[c] = Math.max(peakTheirs[c] ?? 0, b.peak_mb);
     }
-    for (const c of ['groupby-sql', 'join-sql']) extra[c]!.push((await strata.ask({ case: c })).seconds);
   }
+  // After the timed sequence, so the DuckDB SQL copies do not weigh on the per-case peaks above.
+  for (let rep = 0; rep < reps; rep++) for (const c of Object.keys(extra)) extra[c]!.push((await strata.ask({ case: c })).seconds);
   strata.stop();
   pandas?.stop();
+  const busyAfter = await busyFraction(1000);
 
   console.log(`\n${['case', 'strata', 'pandas', 'ratio (median)', 'ratio min..max', 'peak RSS strata', 'peak RSS pandas'].join(' | ')}`);
   const results: object[] = [];
@@ -218,6 +285,8 @@ async function main(): Promise<void> {
       ratioMedian: ratios.length ? median(ratios) : null,
       ratioMin: ratios.length ? Math.min(...ratios) : null,
       ratioMax: ratios.length ? Math.max(...ratios) : null,
+      strataSeconds: ours[c]!,
+      pandasSeconds: theirs[c]!,
       strataPeakRssMb: peakOurs[c]!,
       pandasPeakRssMb: peakTheirs[c] ?? null,
     };
@@ -229,10 +298,18 @@ async function main(): Promise<void> {
       ].join(' | '),
     );
   }
-  const sqlNote = Object.entries(extra).map(([k, v]) => `${k} ${fmt(median(v))}`).join(', ');
-  console.log(`\nStrata through DuckDB SQL on the same frames (for comparison): ${sqlNote}`);
-  console.log('Peak RSS is each process\'s high-water mark after that case (both run the same sequence: setup, then read, group-by, join, to-matrix per rep).');
-  writeFileSync(`${OUT}frame.json`, JSON.stringify({ pandas: hello.pandas, node: process.version, leftHash, rightHash, reps, results, sql: extra }, null, 2));
+  const overallOurs = Math.max(setupOurs.peak_mb, ...Object.values(peakOurs));
+  const overallTheirs = setupTheirs ? Math.max(setupTheirs.peak_mb, ...Object.values(peakTheirs)) : null;
+  console.log(`overall peak RSS: strata ${overallOurs.toFixed(0)} MB, pandas ${orDash(overallTheirs, (m) => `${m.toFixed(0)} MB`)}`);
+  const extraNote = Object.entries(extra).map(([k, v]) => `${k} ${fmt(median(v))}`).join(', ');
+  console.log(`\nStrata only, same frames (for comparison): ${extraNote} (row-major toMatrix; group-by and join through DuckDB SQL)`);
+  console.log("Peak RSS per case: the process's resident high-water mark during that case, reset just before it (and, before a read, after dropping the old frame and collecting garbage).");
+  const busy = [busyBefore, busyAfter].map((b) => (b === undefined ? '—' : b.toFixed(2)));
+  console.log(`machine busy fraction (1 s samples) before ${busy[0]}, after ${busy[1]} — ratios are noisier the closer these are to 1`);
+  writeFileSync(
+    `${OUT}frame.json`,
+    JSON.stringify({ pandas: hello.pandas, node: process.version, leftHash, rightHash, reps, busyBefore, busyAfter, overallPeakMb: { strata: overallOurs, pandas: overallTheirs }, peaksByRep, results, extra }, null, 2),
+  );
   console.log(`results in bench/out/frame.json`);
 }
 

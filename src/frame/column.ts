@@ -351,9 +351,10 @@ export class Column {
 
   /**
    * Rows picked by index; an index of -1 gives a missing value (int32 and bool columns grow a
-   * validity mask).
+   * validity mask). A float64 column writes into `into` when given (indices.length long, e.g. a
+   * slice of a block shared by several columns); other dtypes ignore it.
    */
-  take(indices: Int32Array | readonly number[]): Column {
+  take(indices: Int32Array | readonly number[], into?: Float64Array): Column {
     const n = indices.length;
     const len = this.length;
     let hasMissing = false;
@@ -401,7 +402,10 @@ export class Column {
       }
       default: {
         const d = this.data as Float64Array | Float32Array;
-        const out = d instanceof Float32Array ? new Float32Array(n) : new Float64Array(n);
+        if (into !== undefined && (into.length !== n || !(d instanceof Float64Array))) {
+          throw new FrameError(`take: 'into' must be a Float64Array of ${n} values for float64 column '${this.name}'.`);
+        }
+        const out = into ?? (d instanceof Float32Array ? new Float32Array(n) : new Float64Array(n));
         if (hasMissing) {
           for (let i = 0; i < n; i++) {
             const k = indices[i]!;

@@ -66,14 +66,12 @@ test('toMatrix is row-major with NaN for missing values and satisfies learn\'s F
   assert.deepEqual(Array.from(lm.data), [1.5, 1, 2, 2]);
   assert.ok(frameLike.column('city').toArray().includes(null));
   assert.throws(() => df.toMatrix(['price', 'city']), (e: unknown) => e instanceof ColumnTypeError && /column 'city' is string, not numeric; one-hot encode/.test(e.message));
-  // A million rows by 28 columns converts quickly.
+  // A million rows by 28 columns land in the right places (speed is measured in bench/frame.ts).
   const cols: Record<string, Float64Array> = {};
   for (let j = 0; j < 28; j++) cols[`f${j}`] = new Float64Array(1_000_000).fill(j);
-  const wide = DataFrame.fromColumns(cols);
-  const t0 = performance.now();
-  const big = wide.toMatrix();
-  assert.ok(performance.now() - t0 < 1500);
+  const big = DataFrame.fromColumns(cols).toMatrix();
   assert.equal(big.data[28 * 999_999 + 27], 27);
+  assert.equal(big.data[28 * 500_000 + 3], 3);
 });
 
 test('toMatrix places every value for widths that use each interleaving sweep (8, 4 and single columns)', () => {

@@ -50,6 +50,13 @@ export type RowOf<Rec> = { [K in keyof Rec]: ValueOf<Rec[K]> };
 export interface ToMatrixOptions {
   /** Element type of the result (default float64). */
   dtype?: 'float64' | 'float32';
+  /**
+   * Memory layout: `'C'` (default) row-major, a fresh buffer; `'F'` column-major (strides
+   * `[1, rows]`, what pandas' `to_numpy()` gives), which is a view sharing the frame's storage
+   * when the columns lie back to back in one buffer (float64 columns read by `readCsv`,
+   * `readParquet`, … without missing values, taken in file order), else one copy per column.
+   */
+  order?: 'C' | 'F';
 }
 
 /**
@@ -212,19 +219,22 @@ export class DataFrame<R extends AnyRow = AnyRow> {
   }
 
   /**
-   * A row-major matrix (rows × columns) of the chosen columns (default: all), NaN where values are
-   * missing. Bool columns give 0/1, temporal columns epoch ms; string columns throw.
+   * A matrix (rows × columns) of the chosen columns (default: all), NaN where values are
+   * missing. Bool columns give 0/1, temporal columns epoch ms; string columns throw. Row-major
+   * unless `order: 'F'` (see ToMatrixOptions; a view must not be written to: it is the frame's data).
    *
    * @example
    * df.toMatrix(['x', 'y']).shape; // [numRows, 2]
+   * df.toMatrix(['x', 'y'], { order: 'F' }).strides; // [1, numRows]
    */
   toMatrix(columns?: readonly string[], options: ToMatrixOptions = {}): NdArray {
     const names = columns ?? this.columnNames;
     this.requireColumns(names, 'toMatrix');
     const dtype = options.dtype ?? 'float64';
+    const order = options.order ?? 'C';
+    if (order !== 'C' && order !== 'F') throw new FrameError(`toMatrix: order must be 'C' (row-major) or 'F' (column-major), got '${String(order)}'.`);
     const n = this.numRows;
     const m = names.length;
-    const out = dtype === 'float32' ? new Float32Array(n * m) : new Float64Array(n * m);
     const sources = names.map((name) => {
       const c = this.column(name);
       if (c.dtype === 'string' || c.dtype === 'category') {
@@ -235,6 +245,8 @@ export class DataFrame<R extends AnyRow = AnyRow> {
       }
       return c.toTypedArray();
     });
+    if (order === 'F') return columnMajor(sources, dtype, n);
+    const out = dtype === 'float32' ? new Float32Array(n * m) : new Float64Array(n * m);
     if (out instanceof Float64Array && sources.every((x) => x instanceof Float64Array)) interleaveF64(sources as Float64Array[], out, n);
     else interleave(sources, out, n);
     return new NdArray(dtype, out, [n, m]);
@@ -444,6 +456,24 @@ function interleaveF64(sources: readonly Float64Array[], out: Float64Array, n: n
       for (let r = r0; r < r1; r++, o += m) out[o] = src[r]!;
     }
   }
+}
+
+/** Column-major rows × columns: a view when the float64 columns sit back to back in one buffer. */
+function columnMajor(sources: readonly ArrayLike<number>[], dtype: 'float64' | 'float32', n: number): NdArray {
+  const m = sources.length;
+  const first = sources[0];
+  if (dtype === 'float64' && m > 0 && n > 0 && first instanceof Float64Array) {
+    const adjacent = sources.every(
+      (s, j) => s instanceof Float64Array && s.buffer === first.buffer && s.byteOffset === first.byteOffset + j * n * 8,
+    );
+    if (adjacent) {
+      const whole = new Float64Array(first.buffer, 0, first.buffer.byteLength >> 3);
+      return new NdArray('float64', whole, [n, m], [1, n], first.byteOffset >> 3);
+    }
+  }
+  const out = dtype === 'float32' ? new Float32Array(n * m) : new Float64Array(n * m);
+  sources.forEach((s, j) => out.set(s, j * n));
+  return new NdArray(dtype, out, [n, m], [1, n]);
 }
 
 function interleave(sources: readonly ArrayLike<number>[], out: Float64Array | Float32Array, n: number): void {

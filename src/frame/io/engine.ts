@@ -14,10 +14,18 @@ let instance: Promise<DuckDBInstance> | undefined;
 /**
  * The process-wide DuckDB instance (in memory; spills to a folder under the OS temp dir when a
  * query outgrows memory).
+ *
+ * Allocator settings: a query's result is freed as soon as it is copied into a frame, but
+ * DuckDB's allocator (jemalloc) would keep those pages resident for reuse; flushing after any
+ * bulk free over 32 MB and purging from background threads hands them back to the OS within
+ * about a second, so a frame's memory is not counted twice for long (measured on the 1M-row
+ * bench: resident memory after a read falls from ~750 MB to ~190 MB once the frame is dropped).
  */
 export function engine(): Promise<DuckDBInstance> {
   instance ??= DuckDBInstance.create(':memory:', {
     temp_directory: join(tmpdir(), `strata-duckdb-${process.pid}`),
+    allocator_bulk_deallocation_flush_threshold: '32MB',
+    allocator_background_threads: 'true',
   });
   return instance;
 }

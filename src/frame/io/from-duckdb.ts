@@ -122,13 +122,15 @@ class FixedBuilder implements ColumnBuilder {
   private readonly out: Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array | BigInt64Array;
   private readonly bytes: Uint8Array;
   private readonly validity: Validity;
+  /** `storage`, when given, is where the values go (a slice of a block shared with other columns). */
   constructor(
     private readonly type: DataType,
     Ctor: TypedArrayCtor,
     length: number,
+    storage?: Float64Array,
   ) {
-    this.out = new Ctor(length);
-    this.bytes = new Uint8Array(this.out.buffer);
+    this.out = storage ?? new Ctor(length);
+    this.bytes = new Uint8Array(this.out.buffer, this.out.byteOffset, this.out.byteLength);
     this.validity = new Validity(length);
   }
   append(vector: RawVector, start: number, n: number, offset: number): void {
@@ -391,10 +393,10 @@ class NullBuilder implements ColumnBuilder {
   }
 }
 
-function builderFor(type: DuckDBType, length: number): ColumnBuilder {
+function builderFor(type: DuckDBType, length: number, block?: Float64Array): ColumnBuilder {
   switch (type.typeId) {
     case DuckDBTypeId.DOUBLE:
-      return new FixedBuilder(new Float64(), Float64Array, length);
+      return new FixedBuilder(new Float64(), Float64Array, length, block);
     case DuckDBTypeId.FLOAT:
       return new FixedBuilder(new Float32(), Float32Array, length);
     case DuckDBTypeId.INTEGER:
@@ -458,6 +460,9 @@ export function wholeChunks(chunks: readonly DuckDBDataChunk[]): ChunkSpan[] {
  * Copies `spans` (in order) of a result with `columns` into one Arrow table whose columns are
  * contiguous (one record batch). Duplicate column names get a `_1`, `_2`, … suffix.
  *
+ * The DOUBLE columns share one buffer, back to back in result order (like a pandas block), so
+ * `DataFrame.toMatrix(columns, { order: 'F' })` over a run of them is a view, not a copy.
+ *
  * @example
  * const result = await con.run('select 1.5 as x');
  * const table = chunksToArrow(columns, wholeChunks([result.getChunk(0)]));
@@ -465,7 +470,12 @@ export function wholeChunks(chunks: readonly DuckDBDataChunk[]): ChunkSpan[] {
 export function chunksToArrow(columns: readonly ResultColumn[], spans: readonly ChunkSpan[]): Table {
   let total = 0;
   for (const s of spans) total += s.rows;
-  const builders = columns.map((c) => builderFor(c.type, total));
+  const doubles = columns.filter((c) => c.type.typeId === DuckDBTypeId.DOUBLE).length;
+  const block = doubles > 1 ? new Float64Array(doubles * total) : undefined;
+  let nextSlot = 0;
+  const builders = columns.map((c) =>
+    builderFor(c.type, total, block && c.type.typeId === DuckDBTypeId.DOUBLE ? block.subarray(nextSlot * total, ++nextSlot * total) : undefined),
+  );
   let offset = 0;
   for (const { chunk, start, rows } of spans) {
     if (rows === 0) continue;

@@ -186,12 +186,15 @@ function withBooleanColumns(df: DataFrame, options: ReadCsvOptions): DataFrame {
   for (const name of df.columnNames) {
     const col = df.column(name);
     if (col.dtype !== 'string' || fixed.has(name)) continue;
+    // Stops at the first other value (no copy of the column: most string columns stop at row 0).
     let present = 0;
-    const allBool = col.toArray().every((v) => {
-      if (v === null) return true;
+    let allBool = true;
+    for (let i = 0; i < col.length && allBool; i++) {
+      const v = col.getUnchecked(i);
+      if (v === null) continue;
       present++;
-      return typeof v === 'string' && /^(true|false)$/i.test(v);
-    });
+      allBool = typeof v === 'string' && /^(true|false)$/i.test(v);
+    }
     if (allBool && present > 0) toBool[name] = 'bool';
   }
   return Object.keys(toBool).length ? df.cast(toBool) : df;

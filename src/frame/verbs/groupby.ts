@@ -1,13 +1,14 @@
 /**
  * groupBy(...).agg(...): grouping of rows by key columns into dense codes (direct indexing for one
  * small-range integer key, hashing otherwise), then one pass per aggregation over typed arrays
- * (see aggregate.ts).
+ * (see aggregate.ts). count/size/sum/mean by one int32 key skip the codes (see direct-agg.ts).
  */
 import { Column } from '../column.js';
 import type { AnyRow, DataFrame } from '../dataframe.js';
 import { ColumnNotFoundError, FrameError } from '../errors.js';
 import { factorize, firstRows, orderBy, sortedIntGroups, sortKey } from '../keys.js';
 import { AGG_NAMES, aggregate, type AggFunction, type AggName, type AggOptions, type Groups } from './aggregate.js';
+import { directAggregate, type AggEntry } from './direct-agg.js';
 
 /** One aggregation with an explicit source column (and options such as quantile's q). */
 export interface AggSpecObject extends AggOptions {
@@ -37,30 +38,41 @@ export interface GroupByOptions {
 export class GroupBy<R extends AnyRow = AnyRow> {
   readonly frame: DataFrame<R>;
   readonly keys: readonly string[];
-  /** Group of each row (-1 for rows with a missing key that were dropped). */
-  readonly codes: Int32Array;
-  /** Number of groups. */
-  readonly numGroups: number;
-  /** A representative row of each group, in group order. */
-  readonly keyRows: Int32Array;
-  /** Rows per group, when the grouping produced them for free (else counted on demand). */
-  private sizes: Int32Array | null = null;
+  private readonly options: GroupByOptions;
+  /** Group codes, group count, key rows and (when free) sizes: computed on first use. */
+  private grouping: { codes: Int32Array; count: number; first: Int32Array; sizes: Int32Array | null } | null = null;
 
   constructor(df: DataFrame<R>, keys: readonly string[], options: GroupByOptions = {}) {
     if (keys.length === 0) throw new FrameError('groupBy needs at least one key column.');
     df.requireColumns(keys, 'groupBy');
     this.frame = df;
     this.keys = keys;
+    this.options = options;
+  }
+
+  /** Group of each row (-1 for rows with a missing key that were dropped). */
+  get codes(): Int32Array {
+    return this.group().codes;
+  }
+  /** Number of groups. */
+  get numGroups(): number {
+    return this.group().count;
+  }
+  /** A representative row of each group, in group order. */
+  get keyRows(): Int32Array {
+    return this.group().first;
+  }
+
+  private group(): { codes: Int32Array; count: number; first: Int32Array; sizes: Int32Array | null } {
+    if (this.grouping) return this.grouping;
+    const { frame: df, keys, options } = this;
     // One small-range integer key: direct indexing gives codes already in key order.
     const keyCol = keys.length === 1 ? df.column(keys[0]!) : null;
     const direct =
       keyCol !== null && options.sort !== false && (options.dropNull !== false || keyCol.nullCount === 0) ? sortedIntGroups(keyCol) : null;
     if (direct !== null) {
-      this.codes = direct.codes;
-      this.numGroups = direct.count;
-      this.keyRows = direct.first;
-      this.sizes = direct.sizes;
-      return;
+      this.grouping = { codes: direct.codes, count: direct.count, first: direct.first, sizes: direct.sizes };
+      return this.grouping;
     }
     const { codes: [codes0], count } = factorize(keys.map((k) => [df.column(k)]), options.dropNull === false);
     let codes = codes0!;
@@ -75,14 +87,14 @@ export class GroupBy<R extends AnyRow = AnyRow> {
       codes = renum;
       first = Int32Array.from(order, (g) => first[g]!);
     }
-    this.codes = codes;
-    this.numGroups = count;
-    this.keyRows = first;
+    this.grouping = { codes, count, first, sizes: null };
+    return this.grouping;
   }
 
   private get groups(): Groups {
-    this.sizes ??= countRows(this.codes, this.numGroups);
-    return { codes: this.codes, count: this.numGroups, sizes: this.sizes };
+    const g = this.group();
+    g.sizes ??= countRows(g.codes, g.count);
+    return { codes: g.codes, count: g.count, sizes: g.sizes };
   }
 
   /** The key columns, one row per group. */
@@ -97,22 +109,27 @@ export class GroupBy<R extends AnyRow = AnyRow> {
    * df.groupBy('city').agg({ price: ['mean', 'max'], n: { column: 'price', agg: 'count' } });
    */
   agg(spec: AggSpec): DataFrame {
+    const entries: { name: string; column: string; agg: AggName | AggFunction; opts: AggOptions }[] = [];
+    for (const [name, s] of Object.entries(spec)) {
+      if (typeof s === 'string' || typeof s === 'function') entries.push({ name, column: name, agg: s, opts: {} });
+      else if (Array.isArray(s)) for (const a of s) entries.push({ name: `${name}_${typeof a === 'function' ? a.name || 'fn' : a}`, column: name, agg: a, opts: {} });
+      else {
+        const o = s as AggSpecObject;
+        entries.push({ name, column: o.column, agg: o.agg, opts: o });
+      }
+    }
+    if (this.grouping === null && this.keys.length === 1 && this.options.sort !== false && entries.every((e) => typeof e.agg === 'string')) {
+      const fast = directAggregate(this.frame, this.keys[0]!, entries as AggEntry[]);
+      if (fast) return fast;
+    }
     const out: Column[] = this.keyFrame().columns.slice();
     const g = this.groups;
-    const add = (name: string, column: string, agg: AggName | AggFunction, opts: AggOptions = {}): void => {
+    for (const { name, column, agg, opts } of entries) {
       if (!this.frame.has(column)) throw new ColumnNotFoundError(column, this.frame.columnNames, 'agg');
       if (typeof agg !== 'function' && !AGG_NAMES.includes(agg)) {
         throw new FrameError(`agg: unknown aggregation '${String(agg)}' for column '${column}'; use one of ${AGG_NAMES.join(', ')} or a function.`);
       }
       out.push(aggregate(g, this.frame.column(column), agg, name, opts));
-    };
-    for (const [name, s] of Object.entries(spec)) {
-      if (typeof s === 'string' || typeof s === 'function') add(name, name, s);
-      else if (Array.isArray(s)) for (const a of s) add(`${name}_${typeof a === 'function' ? a.name || 'fn' : a}`, name, a);
-      else {
-        const o = s as AggSpecObject;
-        add(name, o.column, o.agg, o);
-      }
     }
     return this.frame.withColumns(out, this.numGroups);
   }

@@ -159,14 +159,22 @@ export function join<L extends AnyRow, R extends AnyRow>(left: DataFrame<L>, rig
   const rightCols = right.columns.filter((c) => !sharedKeys.has(c.name));
   const leftNames = new Set(left.columnNames);
   const rightNames = new Set(rightCols.map((c) => c.name));
+  // The float64 output columns share one block, as a read's do: one large allocation that goes
+  // back to the OS when freed, and a run of them converts to a column-major matrix without a copy.
+  const coalesced = (c: Column): boolean => sharedKeys.has(c.name) && (how === 'right' || how === 'outer');
+  const rows = li.length;
+  const floats = [...left.columns.filter((c) => !coalesced(c)), ...rightCols].filter((c) => c.dtype === 'float64').length;
+  const block = floats > 1 ? new Float64Array(floats * rows) : undefined;
+  let slot = 0;
+  const into = (c: Column): Float64Array | undefined => (block && c.dtype === 'float64' ? block.subarray(slot * rows, ++slot * rows) : undefined);
   const out: Column[] = [];
   for (const c of left.columns) {
-    let col = c.take(li);
-    if (sharedKeys.has(c.name) && (how === 'right' || how === 'outer')) col = coalesce(col, right.column(c.name).take(ri));
+    let col = coalesced(c) ? c.take(li) : c.take(li, into(c));
+    if (coalesced(c)) col = coalesce(col, right.column(c.name).take(ri));
     out.push(rightNames.has(c.name) ? col.rename(c.name + sx) : col);
   }
   for (const c of rightCols) {
-    const col = c.take(ri);
+    const col = c.take(ri, into(c));
     out.push(leftNames.has(c.name) ? col.rename(c.name + sy) : col);
   }
   return left.withColumns(out, li.length);
