@@ -6,6 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Estimator, type EstimatorJSON, type Pipeline } from '../learn/index.js';
+// Registers the nn estimators (mlp-classifier, mlp-regressor) so their model files load anywhere.
+import '../nn/index.js';
 import { openStore } from './store/open.js';
 import { readModelVersionFile } from './record-training.js';
 

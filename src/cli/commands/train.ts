@@ -20,7 +20,6 @@ import { savePlot } from '../../plot/render/index.js';
 import { openStore, recordTraining } from '../../track/index.js';
 import { defaultModelPath, saveModelFile } from '../../track/index.js';
 import { formatTable } from '../table.js';
-import '../../nn/index.js'; // registers mlp-classifier and mlp-regressor for --model
 import { checkFormat } from './data.js';
 
 export interface TrainResult {
