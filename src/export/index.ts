@@ -26,7 +26,7 @@
  * - `readOnnx(bytes) → OnnxModelInfo` — pure decoder for any .onnx file: IR version, opsets,
  *   typed inputs/outputs, node count and per-operator counts, metadata, undefined node inputs.
  * - `OnnxExportError` — thrown for unfitted, unsupported or custom models, listing what is supported.
- * Node only (import from 'src/export/onnx/runtime.node.js', not re-exported here so this index
+ * Node only (import from 'strata/export/runtime', not re-exported here so this index
  * stays browser-safe): `OnnxModel.load(pathOrBytes)` runs any .onnx file in onnxruntime-node;
  * `inputs`, `outputs`, `classes`, `info`, async `run(X)` (every tensor output), `predict(X)`
  * (labels or values), `predictProba(X)`, `close()`. X: rows of objects, columns by name, a
