@@ -4,53 +4,18 @@
  * estimates (variance unbiased); in eval mode, uses the running estimates.
  */
 import { ShapeError, formatShape } from '../../tensor/index.js';
-import { Module, Parameter } from '../module.js';
-import { type FloatDType, Tensor, allocFloat, noGrad } from '../tensor.js';
+import { Tensor, noGrad } from '../tensor.js';
 import { mean } from '../ops/reduce.js';
 import { reshape } from '../ops/shape.js';
-import { type LayerSpec, registerLayer } from './registry.js';
+import { BatchNorm, type BatchNormOptions } from './batch-norm.js';
+import { registerLayer } from './registry.js';
 
-/** Options of `BatchNorm1d`. */
-export interface BatchNormOptions {
-  eps?: number;
-  /** Weight of the newest batch in the running estimates (default 0.1). */
-  momentum?: number;
-  /** Learn a per-channel scale and shift (default true). */
-  affine?: boolean;
-  /** Keep running estimates for eval mode (default true). */
-  trackRunningStats?: boolean;
-  dtype?: FloatDType;
-}
+export type { BatchNormOptions } from './batch-norm.js';
 
 /** Per-channel normalization of (N, C) or (N, C, L). */
-export class BatchNorm1d extends Module {
-  readonly numFeatures: number;
-  readonly eps: number;
-  readonly momentum: number;
-  weight: Parameter | null;
-  bias: Parameter | null;
-  readonly runningMean: Tensor | null;
-  readonly runningVar: Tensor | null;
-
+export class BatchNorm1d extends BatchNorm {
   constructor(numFeatures: number, options: BatchNormOptions = {}) {
-    super();
-    if (!Number.isInteger(numFeatures) || numFeatures <= 0) throw new RangeError(`BatchNorm1d: numFeatures must be a positive integer (got ${numFeatures}).`);
-    const dtype = options.dtype ?? 'float32';
-    this.numFeatures = numFeatures;
-    this.eps = options.eps ?? 1e-5;
-    this.momentum = options.momentum ?? 0.1;
-    const affine = options.affine ?? true;
-    this.weight = affine ? new Parameter(allocFloat(dtype, numFeatures).fill(1), [numFeatures]) : null;
-    this.bias = affine ? new Parameter(allocFloat(dtype, numFeatures), [numFeatures]) : null;
-    if (options.trackRunningStats ?? true) {
-      this.runningMean = Tensor.fromData(allocFloat(dtype, numFeatures), [numFeatures]);
-      this.runningVar = Tensor.fromData(allocFloat(dtype, numFeatures).fill(1), [numFeatures]);
-      this.registerBuffer('runningMean', this.runningMean);
-      this.registerBuffer('runningVar', this.runningVar);
-    } else {
-      this.runningMean = null;
-      this.runningVar = null;
-    }
+    super('BatchNorm1d', numFeatures, options);
   }
 
   forward(x: Tensor): Tensor {
@@ -87,13 +52,6 @@ export class BatchNorm1d extends Module {
     let y = centered.div(invStd);
     if (this.weight !== null && this.bias !== null) y = y.mul(reshape(this.weight, paramShape)).add(reshape(this.bias, paramShape));
     return y;
-  }
-
-  spec(): LayerSpec {
-    return {
-      type: 'BatchNorm1d',
-      config: { numFeatures: this.numFeatures, eps: this.eps, momentum: this.momentum, affine: this.weight !== null, trackRunningStats: this.runningMean !== null, dtype: this.runningMean?.dtype ?? this.weight?.dtype ?? 'float32' },
-    };
   }
 }
 

@@ -5,21 +5,12 @@
  * running estimates. Sums run in float64 whatever the element type.
  */
 import { ShapeError, formatShape } from '../../tensor/index.js';
-import { Module, Parameter } from '../module.js';
 import { type FloatDType, Tensor, allocFloat } from '../tensor.js';
-import { type LayerSpec, registerLayer } from './registry.js';
+import { BatchNorm, type BatchNormOptions } from './batch-norm.js';
+import { registerLayer } from './registry.js';
 
-/** Options of `BatchNorm2d`. */
-export interface BatchNorm2dOptions {
-  eps?: number;
-  /** Weight of the newest batch in the running estimates (default 0.1). */
-  momentum?: number;
-  /** Learn a per-channel scale and shift (default true). */
-  affine?: boolean;
-  /** Keep running estimates for eval mode (default true). */
-  trackRunningStats?: boolean;
-  dtype?: FloatDType;
-}
+/** Options of `BatchNorm2d` (the same as BatchNorm1d's). */
+export type BatchNorm2dOptions = BatchNormOptions;
 
 /**
  * Per-channel normalization of (N, C, H, W).
@@ -29,34 +20,9 @@ export interface BatchNorm2dOptions {
  * bn.call(x);      // training: batch statistics, running estimates updated
  * bn.eval().call(x); // inference: running estimates
  */
-export class BatchNorm2d extends Module {
-  readonly numFeatures: number;
-  readonly eps: number;
-  readonly momentum: number;
-  weight: Parameter | null;
-  bias: Parameter | null;
-  readonly runningMean: Tensor | null;
-  readonly runningVar: Tensor | null;
-
-  constructor(numFeatures: number, options: BatchNorm2dOptions = {}) {
-    super();
-    if (!Number.isInteger(numFeatures) || numFeatures <= 0) throw new RangeError(`BatchNorm2d: numFeatures must be a positive integer (got ${numFeatures}).`);
-    const dtype = options.dtype ?? 'float32';
-    this.numFeatures = numFeatures;
-    this.eps = options.eps ?? 1e-5;
-    this.momentum = options.momentum ?? 0.1;
-    const affine = options.affine ?? true;
-    this.weight = affine ? new Parameter(allocFloat(dtype, numFeatures).fill(1), [numFeatures]) : null;
-    this.bias = affine ? new Parameter(allocFloat(dtype, numFeatures), [numFeatures]) : null;
-    if (options.trackRunningStats ?? true) {
-      this.runningMean = Tensor.fromData(allocFloat(dtype, numFeatures), [numFeatures]);
-      this.runningVar = Tensor.fromData(allocFloat(dtype, numFeatures).fill(1), [numFeatures]);
-      this.registerBuffer('runningMean', this.runningMean);
-      this.registerBuffer('runningVar', this.runningVar);
-    } else {
-      this.runningMean = null;
-      this.runningVar = null;
-    }
+export class BatchNorm2d extends BatchNorm {
+  constructor(numFeatures: number, options: BatchNormOptions = {}) {
+    super('BatchNorm2d', numFeatures, options);
   }
 
   forward(x: Tensor): Tensor {
@@ -151,13 +117,6 @@ export class BatchNorm2d extends Module {
       }
       return grads;
     });
-  }
-
-  spec(): LayerSpec {
-    return {
-      type: 'BatchNorm2d',
-      config: { numFeatures: this.numFeatures, eps: this.eps, momentum: this.momentum, affine: this.weight !== null, trackRunningStats: this.runningMean !== null, dtype: this.runningMean?.dtype ?? this.weight?.dtype ?? 'float32' },
-    };
   }
 }
 
