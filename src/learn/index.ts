@@ -10,6 +10,7 @@ export { Estimator, type EstimatorJSON, registerEstimator, estimatorClass, regis
 export { Classifier, Regressor, Transformer, Clusterer, type ProbabilisticClassifier } from './base/kinds.js';
 export { NotFittedError, DataError, ParamError } from './base/errors.js';
 export type { TrainingRun, FitOptions } from './base/run.js';
+export type { ModelFile } from './base/model-file.js';
 export {
   type FrameLike, type MatrixInput, type Label, type LabelInput, type Matrix, type MatrixOptions,
   toMatrix, toLabels, toTargets, encodeLabels, checkFeatureCount, isFrameLike,

@@ -7,7 +7,7 @@ import type { DataFrame } from '../frame/index.js';
 import { autoML, type AutoMLOptions, type AutoMLProgress, type LeaderboardEntry, type TrialRecord } from '../automl/index.js';
 import { toJsModule, toOnnx } from '../export/index.js';
 import {
-  DataError, Estimator, type EstimatorJSON, type Label, ParamError, type Pipeline, type Table, type TableInput, isMissing, toTable,
+  DataError, Estimator, type Label, type ModelFile, ParamError, type Pipeline, type Table, type TableInput, isMissing, toTable,
 } from '../learn/index.js';
 import { random } from '../tensor/index.js';
 import { type TabularExplanation, explainPipeline, scoringFor } from './explain.js';
@@ -53,16 +53,7 @@ export interface TabularSummary {
 }
 
 /** The JSON form: a `strata-model` file with the tabular toolkit's extras under `tabular`. */
-export interface TabularModelJSON {
-  format: 'strata-model';
-  version: 1;
-  model: string;
-  task: 'classification' | 'regression';
-  target: string;
-  features: string[];
-  preprocessing: string[];
-  createdAt: string;
-  pipeline: EstimatorJSON;
+export interface TabularModelJSON extends ModelFile {
   tabular: {
     metric: string;
     score: number;

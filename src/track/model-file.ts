@@ -5,26 +5,13 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Estimator, type EstimatorJSON, type Pipeline } from '../learn/index.js';
+import { Estimator, type ModelFile, type Pipeline } from '../learn/index.js';
 // Registers the nn estimators (mlp-classifier, mlp-regressor) so their model files load anywhere.
 import '../nn/index.js';
 import { openStore } from './store/open.js';
 import { readModelVersionFile } from './record-training.js';
 
-export interface ModelFile {
-  format: 'strata-model';
-  version: 1;
-  /** The estimator's registered name (`random-forest-classifier`). */
-  model: string;
-  task: 'classification' | 'regression';
-  target: string;
-  /** Input columns the pipeline reads, in training order. */
-  features: string[];
-  /** What the automatic preprocessing did, in words. */
-  preprocessing: string[];
-  createdAt: string;
-  pipeline: EstimatorJSON;
-}
+export type { ModelFile };
 
 /** Where models go when --save is not given: $STRATA_HOME/models or ./.strata/models. */
 export function defaultModelPath(model: string, now = new Date()): string {
