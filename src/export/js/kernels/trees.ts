@@ -5,21 +5,9 @@
  * tree keeps the raw class weights, so its label is the heaviest class exactly as natively.
  */
 import type { FlatTree, Label } from '../../../learn/index.js';
+import { nodeOutputs } from '../../../learn/ensemble/forest/forest.js';
 import { typed } from '../literals.js';
 import { type Kernel, argmaxBody, copyBody } from './kernel.js';
-
-/** Leaf class weights → shares, as the native forests compute them. */
-function shares(tree: FlatTree): Float64Array {
-  const k = tree.valueStride;
-  const out = tree.value.slice();
-  for (let o = 0; o < out.length; o += k) {
-    let s = 0;
-    for (let c = 0; c < k; c++) s += out[o + c]!;
-    if (s === 0) s = 1;
-    for (let c = 0; c < k; c++) out[o + c] /= s;
-  }
-  return out;
-}
 
 function flatten(trees: readonly FlatTree[], values: (t: FlatTree) => Float64Array): string[] {
   const total = trees.reduce((a, t) => a + t.nodeCount, 0);
@@ -84,7 +72,7 @@ export function treeClassifierKernel(trees: readonly FlatTree[], classes: Label[
   const k = classes.length;
   const kernel: Kernel = {
     task: 'classification', width: k, input: 'Float32Array', allowNaN: false, classes,
-    declarations: flatten(trees, forest ? shares : (t) => t.value),
+    declarations: flatten(trees, forest ? (t) => nodeOutputs(t, true) : (t) => t.value),
     score: walk(trees.length, k, forest),
     label: argmaxBody(k),
     proba: forest
