@@ -12,7 +12,7 @@
  * TreeEnsemble leaves carry one target each, so a tree whose leaves hold a value per class is
  * written once per class; the graph adds base margins and applies the link (sigmoid/softmax).
  */
-import type { Estimator, Label } from '../../../learn/index.js';
+import type { BoostedForest, Estimator, Label } from '../../../learn/index.js';
 import { type Attr, type GraphBuilder, ML, makeTensor } from '../graph.js';
 import { type Block, type ModelOutputs, type OutputSink, asMatrix, checkWidth, labelFromScores, stateOf } from './blocks.js';
 import { binaryLabel } from './linear.js';
@@ -196,19 +196,6 @@ export function cartEnsemble(g: GraphBuilder, est: AnyEstimator, X: Block, sink:
   sink(label.value, 'label', label.type, ['N']);
   sink(out, 'probabilities', 'float64', ['N', classes.length]);
   return { task: 'classification', classes };
-}
-
-interface BoostedForest {
-  outputs: number;
-  roots: Int32Array;
-  feature: Int32Array;
-  threshold: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
-  defaultLeft: Uint8Array;
-  value: Float64Array;
-  catOffset: Int32Array;
-  catBits: Int32Array;
 }
 
 /** One boosted tree: `x < t` (or x in the category set) goes left; NaN follows defaultLeft. */
