@@ -38,22 +38,32 @@ export class BernoulliNB extends DiscreteNB<BernoulliNBParams> {
   }
 
   protected jll(m: Matrix, s: DiscreteNBState): Float64Array {
-    const c = s.classes.length;
-    const p = s.nFeatures;
-    const w = new Float64Array(c * p);
-    const b = new Float64Array(c);
-    for (let l = 0; l < c; l++) {
-      let negSum = 0;
-      for (let j = 0; j < p; j++) {
-        const lp = s.featureLogProb[l * p + j]!;
-        const neg = Math.log(1 - Math.exp(lp));
-        w[l * p + j] = lp - neg;
-        negSum += neg;
-      }
-      b[l] = s.classLogPrior[l]! + negSum;
-    }
-    return linearScores(m, w, b, c);
+    const { weights, bias } = bernoulliLinearForm(s.featureLogProb, s.classLogPrior, s.classes.length, s.nFeatures);
+    return linearScores(m, weights, bias, s.classes.length);
   }
 }
 
 registerEstimator(BernoulliNB);
+
+/**
+ * Bernoulli naive Bayes' joint log-likelihood is linear in a 0/1 row x: for class l,
+ * Σ_j x_j·(log p_lj − log(1 − p_lj)) + log prior_l + Σ_j log(1 − p_lj). Returns those weights
+ * (classes × features, row-major) and biases; the exporters write the same linear form.
+ */
+export function bernoulliLinearForm(
+  featureLogProb: ArrayLike<number>, classLogPrior: ArrayLike<number>, classes: number, features: number,
+): { weights: Float64Array; bias: Float64Array } {
+  const weights = new Float64Array(classes * features);
+  const bias = new Float64Array(classes);
+  for (let l = 0; l < classes; l++) {
+    let negSum = 0;
+    for (let j = 0; j < features; j++) {
+      const lp = featureLogProb[l * features + j]!;
+      const neg = Math.log(1 - Math.exp(lp));
+      weights[l * features + j] = lp - neg;
+      negSum += neg;
+    }
+    bias[l] = classLogPrior[l]! + negSum;
+  }
+  return { weights, bias };
+}

@@ -3,6 +3,7 @@
  * multinomial and Bernoulli: linear in the features), then the normalized posterior.
  */
 import { BernoulliNB, GaussianNB, type Label, type MultinomialNB } from '../../../learn/index.js';
+import { bernoulliLinearForm } from '../../../learn/naive-bayes/bernoulli-nb.js';
 import { fittedState } from '../fitted-state.js';
 import { num, typed } from '../literals.js';
 import { type Kernel, argmaxBody } from './kernel.js';
@@ -81,18 +82,7 @@ export function naiveBayesKernel(est: GaussianNB | MultinomialNB | BernoulliNB):
   let prepare = 'x[o + j]';
   const checks: string[] = [];
   if (est instanceof BernoulliNB) {
-    w = new Float64Array(C * p);
-    b = new Float64Array(C);
-    for (let l = 0; l < C; l++) {
-      let negSum = 0;
-      for (let j = 0; j < p; j++) {
-        const lp = s.featureLogProb[l * p + j]!;
-        const neg = Math.log(1 - Math.exp(lp));
-        w[l * p + j] = lp - neg;
-        negSum += neg;
-      }
-      b[l] = s.classLogPrior[l]! + negSum;
-    }
+    ({ weights: w, bias: b } = bernoulliLinearForm(s.featureLogProb, s.classLogPrior, C, p));
     const t = est.params.binarize;
     if (t !== null) prepare = `(x[o + j] > ${num(t)} ? 1 : 0)`;
   } else {

@@ -3,6 +3,7 @@
  * differences, the discrete models as X·Wᵀ + b), then Softmax for the class probabilities.
  */
 import type { Estimator, Label } from '../../../learn/index.js';
+import { bernoulliLinearForm } from '../../../learn/naive-bayes/bernoulli-nb.js';
 import type { GraphBuilder } from '../graph.js';
 import { type Block, type ModelOutputs, type OutputSink, asMatrix, checkWidth, labelFromScores, stateOf } from './blocks.js';
 import { affine } from './linear.js';
@@ -49,18 +50,7 @@ export function bernoulliNB(g: GraphBuilder, est: AnyEstimator, X: Block, sink: 
   const p = s.nFeatures as number;
   const classes = s.classes as Label[];
   const c = classes.length;
-  const w = new Float64Array(c * p);
-  const b = new Float64Array(c);
-  for (let l = 0; l < c; l++) {
-    let negSum = 0;
-    for (let j = 0; j < p; j++) {
-      const lp = s.featureLogProb[l * p + j] as number;
-      const neg = Math.log(1 - Math.exp(lp));
-      w[l * p + j] = lp - neg;
-      negSum += neg;
-    }
-    b[l] = s.classLogPrior[l] + negSum;
-  }
+  const { weights: w, bias: b } = bernoulliLinearForm(s.featureLogProb, s.classLogPrior, c, p);
   let M = asMatrix(g, X, 'BernoulliNB');
   const t = est.params.binarize as number | null;
   if (t !== null) M = g.op('Cast', [g.op('Greater', [M, g.doubles('binarize', [], [t])])], { to: { int: 11 } });
