@@ -12,7 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildDashboard, dashboardBuilt, openStore, startTrackServer, type MetricPoint } from '../src/track/index.js';
+import { openStore, type MetricPoint } from '../src/track/index.js';
+import { buildDashboard, dashboardBuilt, startTrackServer } from '../src/track/server/index.js';
 import { benchArgs, busyFraction, median } from './harness.js';
 
 const reps = benchArgs().reps ?? 5;

@@ -34,6 +34,3 @@ export {
 export { filterSql, orderSql, type SqlFragment } from './query/filter-sql.js';
 export { lttbIndices, downsampleSeries, type SeriesPoint } from './query/downsample.js';
 export { debiasedSmoothing } from './query/smoothing.js';
-export { createTrackServer, type TrackServerOptions } from './server/app.js';
-export { startTrackServer, type StartedServer } from './server/serve.js';
-export { buildDashboard, dashboardBuilt } from './server/build-web.js';

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LogisticRegression } from '../../src/learn/index.js';
-import { buildDashboard, dashboardBuilt, startRun, startTrackServer, type StartedServer } from '../../src/track/index.js';
+import { startRun } from '../../src/track/index.js';
+import { buildDashboard, dashboardBuilt, startTrackServer, type StartedServer } from '../../src/track/server/index.js';
 import { curveData, seedStore, type SeededStore } from '../helpers/track/seed.js';
 
 const SHOTS = 'test-output/web';

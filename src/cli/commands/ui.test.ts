@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../../test/helpers/cli.js';
-import { dashboardBuilt } from '../../track/index.js';
+import { dashboardBuilt } from '../../track/server/index.js';
 
 test('strata ui serves the API and the dashboard until stopped', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'strata-ui-cli-'));

@@ -1,6 +1,6 @@
 /** `strata ui [--port P] [--host H] [--store URI]`: the tracking server and dashboard. */
 import type { Command } from 'commander';
-import { buildDashboard, dashboardBuilt, defaultStoreUri, openStore, startTrackServer } from '../../track/index.js';
+import { defaultStoreUri, openStore } from '../../track/index.js';
 import { UsageError } from '../errors.js';
 
 export function registerUi(program: Command): void {
@@ -17,6 +17,8 @@ export function registerUi(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer in 0..65535, got '${opts.port}'.`);
       const uri = opts.store ?? defaultStoreUri();
       if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(uri)) throw new UsageError(`--store must be sqlite:PATH or postgres://USER@HOST:PORT/DB, got '${uri}'.`);
+      // Loaded here, not at start-up: every other command would otherwise load Fastify too.
+      const { buildDashboard, dashboardBuilt, startTrackServer } = await import('../../track/server/index.js');
       if (!dashboardBuilt()) {
         if (opts.build) {
           process.stderr.write('strata ui: building the dashboard (web/dist) once…\n');
