@@ -1,7 +1,7 @@
 /** `strata serve [MODEL…] [--port P] [--workers N]`: the prediction server. */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { createServer, hostingHome, HostingStore, parseScopes, serveContext, startCluster, type ServeOptions } from '../../serve/index.js';
+import type { ServeOptions } from '../../serve/index.js';
 import { UsageError } from '../errors.js';
 
 export interface ServeCommandOptions {
@@ -42,6 +42,8 @@ export async function startServe(models: string[], opts: ServeCommandOptions): P
     pollMs: integer(opts.poll, '--poll', 0) * 1000,
     logLevel: opts.logLevel,
   };
+  // Loaded here rather than at CLI start-up, so other commands do not pay for Fastify.
+  const { createServer, serveContext, startCluster } = await import('../../serve/index.js');
   if (workers > 1) {
     const handle = await startCluster({ serve, port, host: opts.host, workers });
     return { url: handle.url, models: models.map((ref) => ({ ref })), close: handle.stop };
@@ -77,6 +79,7 @@ export function registerServe(program: Command): void {
     )
     .action(async (models: string[], opts: ServeCommandOptions) => {
       if (opts.newKey !== undefined) {
+        const { hostingHome, HostingStore, parseScopes } = await import('../../serve/index.js');
         if (models.length) throw new UsageError('--new-key creates a key and exits; give no MODEL with it.');
         const scopes = (() => {
           try {
