@@ -2,8 +2,9 @@
 Strata and NumPy can be interleaved (A B A B ...) in the same run.
 
 Protocol (one JSON object per line): {"case": NAME, "file": PATH, "shape": [...]} ->
-{"seconds": S}. The input is the float64 file the Node side wrote; both sides read the same
-bytes. Threads are pinned to 2 for OpenBLAS (see shared/BENCHMARKS.md).
+{"seconds": S}; with "clock": "cpu" S is the process's CPU time (all threads) instead of wall
+time. The input is the float64 file the Node side wrote; both sides read the same bytes.
+Threads are pinned to 2 for OpenBLAS (see shared/BENCHMARKS.md).
 """
 import json
 import sys
@@ -40,6 +41,25 @@ def run(req):
         a = load(req["file"], req["shape"], dtype)
         row = a[0]
         fn = lambda: a + row
+    elif name == "broadcast-add-column":
+        a = load(req["file"], req["shape"], dtype)
+        column = a[:, :1]
+        fn = lambda: a + column
+    elif name == "add-same":
+        a = load(req["file"], req["shape"], dtype)
+        fn = lambda: a + a
+    elif name == "mul-scalar":
+        a = load(req["file"], req["shape"], dtype)
+        fn = lambda: a * 2.5
+    elif name == "mean-axis0":
+        a = load(req["file"], req["shape"], dtype)
+        fn = lambda: a.mean(axis=0)
+    elif name == "max-axis1":
+        a = load(req["file"], req["shape"], dtype)
+        fn = lambda: a.max(axis=1)
+    elif name == "argmax-axis1":
+        a = load(req["file"], req["shape"], dtype)
+        fn = lambda: a.argmax(axis=1)
     elif name == "sum-axis0":
         a = load(req["file"], req["shape"], dtype)
         fn = lambda: a.sum(axis=0)
@@ -54,9 +74,10 @@ def run(req):
         fn = lambda: np.sort(a, axis=-1)
     else:
         raise ValueError(f"unknown case {name}")
-    start = time.perf_counter()
+    clock = time.process_time if req.get("clock") == "cpu" else time.perf_counter
+    start = clock()
     fn()
-    return time.perf_counter() - start
+    return clock() - start
 
 
 print(json.dumps({"ready": True, "numpy": np.__version__}), flush=True)

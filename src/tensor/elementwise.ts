@@ -6,8 +6,9 @@
  */
 import { type DType, type TypedArray, allocate, floatResultType, promoteTypes } from './dtype.js';
 import { type ArrayLikeInput, NdArray } from './ndarray.js';
-import { type ArithmeticKernel, F32_ARITHMETIC, F64_ARITHMETIC } from './arithmetic-kernels.js';
-import { expRun } from './fast-exp.js';
+import { type ArithmeticKernels, type RunKernels, F32_ARITHMETIC, F64_ARITHMETIC } from './arithmetic-kernels.js';
+import { type ComparisonKernels, F32_COMPARISON, F32_WHERE, F64_COMPARISON, F64_WHERE, type WhereKernels } from './comparison-kernels.js';
+import { expF32, expF64, expRun } from './fast-exp.js';
 import { asArray } from './create.js';
 import { type Layout, coalesce, forEachRun } from './iterate.js';
 import { broadcastShapes, sizeOf } from './shape.js';
@@ -166,6 +167,29 @@ function castOperand(x: NdArray, dtype: DType): NdArray {
   return x;
 }
 
+/** The loops of one arithmetic or comparison operation for one operand dtype. */
+type Kernels = RunKernels<TypedArray, TypedArray>;
+
+/** Comparison codes Eq..Ge, each with the operands swapped (s < b is b > s). */
+const MIRRORED = [Op.Eq, Op.Ne, Op.Gt, Op.Ge, Op.Lt, Op.Le];
+
+/** A comparison's loops: its own contiguous ones, the mirrored one for a scalar on the left, the generic one for strides. */
+function comparisonKernels<A extends TypedArray>(table: readonly ComparisonKernels<A>[], op: Op): RunKernels<Uint8Array, A> {
+  const own = table[op - Op.Eq]!;
+  const mirrored = table[MIRRORED[op - Op.Eq]! - Op.Eq]!;
+  const generic = BINARY_KERNELS[op];
+  return {
+    runs: own.runs,
+    runScalar: own.runScalar,
+    scalarRun: (o, s, b, k, j, n) => mirrored.runScalar(o, b, s, k, j, n),
+    strided: (o, a, b, k, i, j, n, is, js) => generic(o, a, b, k, i, j, n, 1, is, js),
+  };
+}
+
+const COMPARISONS = [Op.Eq, Op.Ne, Op.Lt, Op.Le, Op.Gt, Op.Ge];
+const F64_COMPARE = COMPARISONS.map((op) => comparisonKernels(F64_COMPARISON, op));
+const F32_COMPARE = COMPARISONS.map((op) => comparisonKernels(F32_COMPARISON, op));
+
 /** Rows shorter than this are combined tile by tile (see `tiledShortRows`). */
 const SHORT_ROW = 64;
 /** Elements per tile. */
@@ -175,9 +199,9 @@ const TILE = 4096;
  * A contiguous (rows, n) block with one row broadcast down it (`X - mean`, `X * weights` on data
  * with few columns) would cost a kernel call per short row. Instead the row is repeated into a
  * contiguous tile of about TILE elements and the kernel runs over whole tiles. Returns false,
- * doing nothing, when `layout` (out, x, y coalesced) is not of that form.
+ * doing nothing, when the coalesced layout (out, x, y) is not of that form.
  */
-function tiledShortRows(fast: ArithmeticKernel<TypedArray>, out: NdArray, x: NdArray, y: NdArray, layout: Layout): boolean {
+function tiledShortRows(kernels: Kernels, out: NdArray, x: NdArray, y: NdArray, layout: Layout): boolean {
   if (layout.shape.length !== 2 || layout.shape[1]! >= SHORT_ROW) return false;
   const [rows, n] = layout.shape as [number, number];
   const [, xs, ys] = layout.strides as [number[], number[], number[]];
@@ -187,16 +211,57 @@ function tiledShortRows(fast: ArithmeticKernel<TypedArray>, out: NdArray, x: NdA
   if (!xIsRow && !(full(xs) && row(ys))) return false;
   const per = Math.ceil(TILE / n);
   const source = xIsRow ? x : y;
-  const tile = allocate(out.dtype, per * n);
+  const tile = allocate(source.dtype, per * n);
   const one = source.data.subarray(source.offset, source.offset + n);
   for (let r = 0; r < per; r++) tile.set(one, r * n);
   for (let r = 0; r < rows; r += per) {
     const start = r * n;
     const m = Math.min(per, rows - r) * n;
-    if (xIsRow) fast(out.data, tile, y.data, start, 0, y.offset + start, m, 1, 1);
-    else fast(out.data, x.data, tile, start, x.offset + start, 0, m, 1, 1);
+    if (xIsRow) kernels.runs(out.data, tile, y.data, start, 0, y.offset + start, m);
+    else kernels.runs(out.data, x.data, tile, start, x.offset + start, 0, m);
   }
   return true;
+}
+
+/** One run of n output elements from operand runs with strides `is` and `js`, by the cheapest kernel that fits. */
+function binaryRun(kernels: Kernels, o: TypedArray, a: TypedArray, b: TypedArray, k: number, i: number, j: number, n: number, is: number, js: number): void {
+  if (is === 1 && js === 1) kernels.runs(o, a, b, k, i, j, n);
+  else if (is === 1 && js === 0) kernels.runScalar(o, a, b[j]!, k, i, n);
+  else if (is === 0 && js === 1) kernels.scalarRun(o, a[i]!, b, k, j, n);
+  else kernels.strided(o, a, b, k, i, j, n, is, js);
+}
+
+/**
+ * `out = x ∘ y` for operands already broadcast to out's shape and of the kernels' dtype. After
+ * coalescing, the common cases are one run (same shapes, or a scalar on one side) or rows of a
+ * matrix (a row or column vector broadcast against a matrix); those loop over rows here and call
+ * one kernel per row. Higher ranks go through `forEachRun`.
+ */
+function binaryRuns(kernels: Kernels, out: NdArray, x: NdArray, y: NdArray): void {
+  if (out.size === 0) return;
+  const o = out.data, xd = x.data, yd = y.data;
+  const strides = [out.strides, x.strides, y.strides];
+  const layout = coalesce(out.shape, strides);
+  const ndim = layout.shape.length;
+  if (ndim === 0) {
+    kernels.strided(o, xd, yd, 0, x.offset, y.offset, 1, 0, 0);
+    return;
+  }
+  if (ndim > 2) {
+    forEachRun(out.shape, strides, [0, x.offset, y.offset], (offs, n, s) =>
+      binaryRun(kernels, o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[1]!, s[2]!),
+    );
+    return;
+  }
+  if (tiledShortRows(kernels, out, x, y, layout)) return;
+  const [, xs, ys] = layout.strides as [number[], number[], number[]];
+  const n = layout.shape[ndim - 1]!;
+  const rows = ndim === 2 ? layout.shape[0]! : 1;
+  const xRow = ndim === 2 ? xs[0]! : 0, yRow = ndim === 2 ? ys[0]! : 0;
+  const is = xs[ndim - 1]!, js = ys[ndim - 1]!;
+  for (let r = 0, k = 0, i = x.offset, j = y.offset; r < rows; r++, k += n, i += xRow, j += yRow) {
+    binaryRun(kernels, o, xd, yd, k, i, j, n, is, js);
+  }
 }
 
 function binary(op: Op, a: Operand, b: Operand, kind: 'same' | 'float' | 'bool'): NdArray {
@@ -206,19 +271,20 @@ function binary(op: Op, a: Operand, b: Operand, kind: 'same' | 'float' | 'bool')
   const out = new NdArray(outType, allocate(outType, sizeOf(shape)), shape);
   const xb = broadcastTo(castOperand(x, common), shape);
   const yb = broadcastTo(castOperand(y, common), shape);
-  const o = out.data, xd = xb.data, yd = yb.data;
-  const strides = [out.strides, xb.strides, yb.strides];
-  const offsets = [0, xb.offset, yb.offset];
-  if (op <= Op.Div && (outType === 'float64' || outType === 'float32') && xb.dtype === outType && yb.dtype === outType) {
-    // `out` is a fresh C-order array, so its stride along every coalesced run is 1.
-    const fast = (outType === 'float64' ? F64_ARITHMETIC : F32_ARITHMETIC)[op] as ArithmeticKernel<TypedArray>;
-    if (!tiledShortRows(fast, out, xb, yb, coalesce(shape, strides))) {
-      forEachRun(shape, strides, offsets, (offs, n, s) => fast(o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[1]!, s[2]!));
-    }
+  const float = xb.dtype === yb.dtype && (xb.dtype === 'float64' || xb.dtype === 'float32');
+  if (float && op <= Op.Div && outType === xb.dtype) {
+    binaryRuns((outType === 'float64' ? F64_ARITHMETIC : F32_ARITHMETIC)[op] as ArithmeticKernels<TypedArray>, out, xb, yb);
     return out;
   }
+  if (float && op >= Op.Eq && op <= Op.Ge) {
+    binaryRuns((xb.dtype === 'float64' ? F64_COMPARE : F32_COMPARE)[op - Op.Eq] as Kernels, out, xb, yb);
+    return out;
+  }
+  const o = out.data, xd = xb.data, yd = yb.data;
   const kernel = BINARY_KERNELS[op];
-  forEachRun(shape, strides, offsets, (offs, n, s) => kernel(o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[0]!, s[1]!, s[2]!));
+  forEachRun(shape, [out.strides, xb.strides, yb.strides], [0, xb.offset, yb.offset], (offs, n, s) =>
+    kernel(o, xd, yd, offs[0]!, offs[1]!, offs[2]!, n, s[0]!, s[1]!, s[2]!),
+  );
   return out;
 }
 
@@ -268,8 +334,11 @@ export function where(condition: Operand, x: Operand, y: Operand): NdArray {
   const shape = broadcastShapes(c.shape, xa.shape, ya.shape);
   const out = new NdArray(common, allocate(common, sizeOf(shape)), shape);
   const cb = broadcastTo(c, shape);
-  const xb = broadcastTo(xa, shape);
-  const yb = broadcastTo(ya, shape);
+  const xb = broadcastTo(castOperand(xa, common), shape);
+  const yb = broadcastTo(castOperand(ya, common), shape);
+  if (cb.dtype === 'bool' && xb.dtype === common && yb.dtype === common && (common === 'float64' || common === 'float32')) {
+    if (whereRun((common === 'float64' ? F64_WHERE : F32_WHERE) as WhereKernels<TypedArray>, out, cb, xb, yb)) return out;
+  }
   const o = out.data, cd = cb.data, xd = xb.data, yd = yb.data;
   forEachRun(shape, [out.strides, cb.strides, xb.strides, yb.strides], [0, cb.offset, xb.offset, yb.offset], (offs, n, s) => {
     let k = offs[0]!, ci = offs[1]!, i = offs[2]!, j = offs[3]!;
@@ -279,6 +348,27 @@ export function where(condition: Operand, x: Operand, y: Operand): NdArray {
     }
   });
   return out;
+}
+
+/**
+ * `where` as one run when, after coalescing, the condition is contiguous and x and y are each
+ * contiguous or a single value (same-shape arrays, scalars). Returns false, doing nothing, otherwise.
+ */
+function whereRun(kernels: WhereKernels<TypedArray>, out: NdArray, c: NdArray, x: NdArray, y: NdArray): boolean {
+  const layout = coalesce(out.shape, [out.strides, c.strides, x.strides, y.strides]);
+  if (layout.shape.length > 1) return false;
+  const n = out.size;
+  if (n === 0) return true;
+  const [, cs, xs, ys] = layout.strides.map((s) => (s.length ? s[0]! : 0)) as [number, number, number, number];
+  if (n > 1 && cs !== 1) return false;
+  const o = out.data, cd = c.data as Uint8Array;
+  const xRun = n > 1 && xs === 1, yRun = n > 1 && ys === 1;
+  if ((n > 1 && xs !== 0 && !xRun) || (n > 1 && ys !== 0 && !yRun)) return false;
+  if (xRun && yRun) kernels.runs(o, cd, x.data, y.data, 0, c.offset, x.offset, y.offset, n);
+  else if (xRun) kernels.runScalar(o, cd, x.data, y.data[y.offset]!, 0, c.offset, x.offset, n);
+  else if (yRun) kernels.scalarRun(o, cd, x.data[x.offset]!, y.data, 0, c.offset, y.offset, n);
+  else kernels.scalars(o, cd, x.data[x.offset]!, y.data[y.offset]!, 0, c.offset, n);
+  return true;
 }
 
 const enum U {
@@ -408,6 +498,14 @@ function unary(op: U, a: Operand, kind: 'same' | 'float' | 'bool' | 'signed'): N
   else if (kind === 'signed') outType = x.dtype === 'bool' || x.dtype === 'uint8' ? (x.dtype === 'bool' ? 'int32' : 'uint8') : x.dtype;
   else outType = x.dtype;
   const out = new NdArray(outType, allocate(outType, x.size), x.shape);
+  if (op === U.Exp && x.isContiguous && x.data instanceof Float64Array) {
+    expF64(out.data as Float64Array, x.data, x.offset, x.size);
+    return out;
+  }
+  if (op === U.Exp && x.isContiguous && x.data instanceof Float32Array) {
+    expF32(out.data as Float32Array, x.data, x.offset, x.size);
+    return out;
+  }
   const kernel = UNARY_KERNELS[op];
   const o = out.data, xd = x.data;
   forEachRun(x.shape, [out.strides, x.strides], [0, x.offset], (offs, n, s) => kernel(o, xd, offs[0]!, offs[1]!, n, s[0]!, s[1]!));

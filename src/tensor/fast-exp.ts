@@ -74,3 +74,44 @@ export function expRun(o: TypedArray, a: TypedArray, k: number, i: number, n: nu
     o[k] = (s + s * p) * POW2[(m >> TABLE_BITS) + 1022]!;
   }
 }
+
+/*
+ * The same loop over whole contiguous arrays, once per float type so each stays monomorphic
+ * (see arithmetic-kernels.ts): o[c] = e^(a[i + c]) for c < n.
+ */
+
+export function expF64(o: Float64Array, a: Float64Array, i: number, n: number): void {
+  for (let k = 0; k < n; k++, i++) {
+    const x = a[i]!;
+    if (!(Math.abs(x) <= LIMIT)) {
+      o[k] = Math.exp(x);
+      continue;
+    }
+    const kd = x * INV_LN2 + ROUND - ROUND;
+    const r = x - kd * LN2_HI - kd * LN2_LO;
+    const m = kd | 0;
+    const j = m & (N - 1);
+    const s = SCALE[j]!;
+    const r2 = r * r;
+    const p = TAIL[j]! + r + r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120));
+    o[k] = (s + s * p) * POW2[(m >> TABLE_BITS) + 1022]!;
+  }
+}
+
+export function expF32(o: Float32Array, a: Float32Array, i: number, n: number): void {
+  for (let k = 0; k < n; k++, i++) {
+    const x = a[i]!;
+    if (!(Math.abs(x) <= LIMIT)) {
+      o[k] = Math.exp(x);
+      continue;
+    }
+    const kd = x * INV_LN2 + ROUND - ROUND;
+    const r = x - kd * LN2_HI - kd * LN2_LO;
+    const m = kd | 0;
+    const j = m & (N - 1);
+    const s = SCALE[j]!;
+    const r2 = r * r;
+    const p = TAIL[j]! + r + r2 * (0.5 + r * (1 / 6)) + r2 * r2 * (1 / 24 + r * (1 / 120));
+    o[k] = (s + s * p) * POW2[(m >> TABLE_BITS) + 1022]!;
+  }
+}

@@ -1,7 +1,9 @@
 /**
  * Reductions along any set of axes. Sum, product, min, max, any and all walk the input in memory
  * order and accumulate into the output (whose stride is 0 along reduced axes), so reducing a
- * leading axis streams through memory instead of striding across it.
+ * leading axis streams through memory instead of striding across it. Sums, min, max, argmin and
+ * argmax of contiguous data over leading or trailing axes take the block kernels of
+ * reduce-kernels.ts instead.
  */
 import { type DType, type TypedArray, allocate } from './dtype.js';
 import { ValueError, formatShape } from './errors.js';
@@ -9,6 +11,7 @@ import { type ArrayLikeInput, type Axis, NdArray } from './ndarray.js';
 import { asArray } from './create.js';
 import { sub, square, div } from './elementwise.js';
 import { forEachRun } from './iterate.js';
+import { blockKernels } from './reduce-kernels.js';
 import { normalizeAxes, normalizeAxis } from './shape.js';
 import { moveAxis, reshape } from './views.js';
 
@@ -56,81 +59,6 @@ function runSum(x: TypedArray, start: number, n: number, stride: number): number
   return s0 + s1 + (s2 + s3);
 }
 
-/*
- * Row and column sums of a contiguous rows×cols block, the two shapes `sum` over leading or
- * trailing axes of contiguous data takes. Each exists twice, for Float64Array and for the other
- * typed arrays, because V8 keeps type feedback per function literal: one shared loop would run at
- * about half speed once a program sums two kinds of array (see arithmetic-kernels.ts).
- *
- * Row sums keep eight partial sums (two adds per slot per step), so the adds do not wait on each
- * other. Column sums add sixteen rows together pairwise before touching the accumulator, so each
- * output element is read and written a sixteenth as often.
- */
-
-function rowSumsF64(x: Float64Array, offset: number, rows: number, cols: number, acc: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    let i = offset + r * cols;
-    const end = i + cols;
-    for (const stop = end - 15; i < stop; i += 16) {
-      s0 += x[i]! + x[i + 8]!; s1 += x[i + 1]! + x[i + 9]!; s2 += x[i + 2]! + x[i + 10]!; s3 += x[i + 3]! + x[i + 11]!;
-      s4 += x[i + 4]! + x[i + 12]!; s5 += x[i + 5]! + x[i + 13]!; s6 += x[i + 6]! + x[i + 14]!; s7 += x[i + 7]! + x[i + 15]!;
-    }
-    for (; i < end; i++) s0 += x[i]!;
-    acc[r] = s0 + s1 + (s2 + s3) + (s4 + s5 + (s6 + s7));
-  }
-}
-
-function rowSumsAny(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    let i = offset + r * cols;
-    const end = i + cols;
-    for (const stop = end - 15; i < stop; i += 16) {
-      s0 += x[i]! + x[i + 8]!; s1 += x[i + 1]! + x[i + 9]!; s2 += x[i + 2]! + x[i + 10]!; s3 += x[i + 3]! + x[i + 11]!;
-      s4 += x[i + 4]! + x[i + 12]!; s5 += x[i + 5]! + x[i + 13]!; s6 += x[i + 6]! + x[i + 14]!; s7 += x[i + 7]! + x[i + 15]!;
-    }
-    for (; i < end; i++) s0 += x[i]!;
-    acc[r] = s0 + s1 + (s2 + s3) + (s4 + s5 + (s6 + s7));
-  }
-}
-
-function columnSumsF64(x: Float64Array, offset: number, rows: number, cols: number, acc: Float64Array): void {
-  let r = 0;
-  for (; r + 16 <= rows; r += 16) {
-    const b0 = offset + r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols, b4 = b3 + cols, b5 = b4 + cols;
-    const b6 = b5 + cols, b7 = b6 + cols, b8 = b7 + cols, b9 = b8 + cols, b10 = b9 + cols, b11 = b10 + cols;
-    const b12 = b11 + cols, b13 = b12 + cols, b14 = b13 + cols, b15 = b14 + cols;
-    for (let j = 0; j < cols; j++) {
-      const lo = x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!) + (x[b4 + j]! + x[b5 + j]! + (x[b6 + j]! + x[b7 + j]!));
-      const hi = x[b8 + j]! + x[b9 + j]! + (x[b10 + j]! + x[b11 + j]!) + (x[b12 + j]! + x[b13 + j]! + (x[b14 + j]! + x[b15 + j]!));
-      acc[j]! += lo + hi;
-    }
-  }
-  for (; r < rows; r++) {
-    const b = offset + r * cols;
-    for (let j = 0; j < cols; j++) acc[j]! += x[b + j]!;
-  }
-}
-
-function columnSumsAny(x: TypedArray, offset: number, rows: number, cols: number, acc: Float64Array): void {
-  let r = 0;
-  for (; r + 16 <= rows; r += 16) {
-    const b0 = offset + r * cols, b1 = b0 + cols, b2 = b1 + cols, b3 = b2 + cols, b4 = b3 + cols, b5 = b4 + cols;
-    const b6 = b5 + cols, b7 = b6 + cols, b8 = b7 + cols, b9 = b8 + cols, b10 = b9 + cols, b11 = b10 + cols;
-    const b12 = b11 + cols, b13 = b12 + cols, b14 = b13 + cols, b15 = b14 + cols;
-    for (let j = 0; j < cols; j++) {
-      const lo = x[b0 + j]! + x[b1 + j]! + (x[b2 + j]! + x[b3 + j]!) + (x[b4 + j]! + x[b5 + j]! + (x[b6 + j]! + x[b7 + j]!));
-      const hi = x[b8 + j]! + x[b9 + j]! + (x[b10 + j]! + x[b11 + j]!) + (x[b12 + j]! + x[b13 + j]! + (x[b14 + j]! + x[b15 + j]!));
-      acc[j]! += lo + hi;
-    }
-  }
-  for (; r < rows; r++) {
-    const b = offset + r * cols;
-    for (let j = 0; j < cols; j++) acc[j]! += x[b + j]!;
-  }
-}
-
 type Accumulator = (acc: Float64Array, x: TypedArray, k: number, i: number, n: number, ks: number, is: number) => void;
 
 /** One small function per reduction, so each compiles to its own tight loop. */
@@ -174,16 +102,15 @@ function reduce(kind: Kind, input: ArrayLikeInput, axis: Axis, keepdims: boolean
   const outSize = p.outShape.reduce((q, d) => q * d, 1);
   const acc = new Float64Array(outSize).fill(IDENTITY[kind]);
   const x = a.data;
-  if (kind === 'sum' && a.isContiguous) {
-    // Reducing only trailing (or all) axes of contiguous data is a row sum, only leading ones a column sum.
+  if ((kind === 'sum' || kind === 'min' || kind === 'max') && a.isContiguous) {
+    // Reducing only trailing (or all) axes of contiguous data is a row reduction, only leading ones a column reduction.
+    const k = blockKernels(x);
     if (p.axes.every((ax, i) => ax === a.ndim - p.axes.length + i)) {
-      if (x instanceof Float64Array) rowSumsF64(x, a.offset, outSize, p.count, acc);
-      else rowSumsAny(x, a.offset, outSize, p.count, acc);
+      (kind === 'sum' ? k.rowSums : kind === 'min' ? k.rowMin : k.rowMax)(x, a.offset, outSize, p.count, acc);
       return finish(acc, outType, p.outShape);
     }
     if (p.axes.every((ax, i) => ax === i)) {
-      if (x instanceof Float64Array) columnSumsF64(x, a.offset, p.count, outSize, acc);
-      else columnSumsAny(x, a.offset, p.count, outSize, acc);
+      (kind === 'sum' ? k.columnSums : kind === 'min' ? k.columnMin : k.columnMax)(x, a.offset, p.count, outSize, acc);
       return finish(acc, outType, p.outShape);
     }
   }
@@ -277,43 +204,39 @@ function alongAxis(a: NdArray, axis: number | undefined): { rows: Float64Array; 
   return { rows: moved.toFloat64Array(), d, outer: d === 0 ? 0 : moved.size / d, moved: moved.shape.slice() };
 }
 
-function argExtreme(a: ArrayLikeInput, axis: number | undefined, better: (v: number, best: number) => boolean, name: string): NdArray<'int32'> {
+function argExtreme(a: ArrayLikeInput, axis: number | undefined, largest: boolean): NdArray<'int32'> {
   const x = asArray(a);
-  const { rows, d, outer, moved } = alongAxis(x, axis);
+  const name = largest ? 'argmax' : 'argmin';
+  const ax = axis === undefined ? undefined : normalizeAxis(axis, x.ndim);
+  const d = ax === undefined ? x.size : x.shape[ax]!;
   if (d === 0) {
     throw new ValueError(`${name} of an empty sequence: axis ${axis ?? 0} of shape ${formatShape(x.shape)} has length 0.`);
   }
-  const out = new Int32Array(outer);
-  for (let r = 0; r < outer; r++) {
-    const base = r * d;
-    let best = rows[base]!;
-    let at = 0;
-    if (best === best) {
-      for (let j = 1; j < d; j++) {
-        const v = rows[base + j]!;
-        if (v !== v) {
-          at = j;
-          break;
-        }
-        if (better(v, best)) {
-          best = v;
-          at = j;
-        }
-      }
-    }
-    out[r] = at;
+  const outShape = ax === undefined ? [] : x.shape.filter((_, i) => i !== ax);
+  const outer = x.size / d;
+  if (x.isContiguous && (ax === undefined || ax === x.ndim - 1 || ax === 0)) {
+    // The flattened array or the last axis: one row per result; the first axis: one column per result.
+    const k = blockKernels(x.data);
+    const out = new Int32Array(outer);
+    if (ax === undefined || ax === x.ndim - 1) (largest ? k.rowArgMax : k.rowArgMin)(x.data, x.offset, outer, d, out);
+    else (largest ? k.columnArgMax : k.columnArgMin)(x.data, x.offset, d, outer, out, new Float64Array(outer));
+    return new NdArray('int32', out, outShape);
   }
-  return new NdArray('int32', out, moved.slice(0, -1));
+  const { rows } = alongAxis(x, axis);
+  const k = blockKernels(rows);
+  const out = new Int32Array(outer);
+  (largest ? k.rowArgMax : k.rowArgMin)(rows, 0, outer, d, out);
+  return new NdArray('int32', out, outShape);
 }
 
 /** Index of the smallest element along `axis` (of the flattened array when omitted); the first NaN wins. */
 export function argmin(a: ArrayLikeInput, axis?: number): NdArray<'int32'> {
-  return argExtreme(a, axis, (v, best) => v < best, 'argmin');
+  return argExtreme(a, axis, false);
 }
 
 /** Index of the largest element along `axis` (of the flattened array when omitted); the first NaN wins. */
 export function argmax(a: ArrayLikeInput, axis?: number): NdArray<'int32'> {
-  return argExtreme(a, axis, (v, best) => v > best, 'argmax');
+  return argExtreme(a, axis, true);
 }
 
 function cumulate(a: ArrayLikeInput, axis: number | undefined, product: boolean): NdArray {
