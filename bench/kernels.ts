@@ -2,7 +2,8 @@
  * `npm run bench:kernels`: GEMM GFLOP/s of the `kernels` backends against NumPy (OpenBLAS,
  * 2 threads) and PyTorch CPU (2 threads, the anchor issue #6 names), interleaved in one run on
  * the same data: C = A·A for n = 256, 512, 1024 in float32 and float64, for the TypeScript
- * kernel, the WASM SIMD kernel on one thread, and on two threads (worker pool), with medians,
+ * kernel, the WASM SIMD kernel on one thread, and on two threads (worker pool), and the system
+ * BLAS through koffi (the optional 'blas' backend, one and two threads) where one is installed, with medians,
  * Strata/NumPy time ratios and Strata's GFLOP/s as a share of PyTorch's (target ≥ 50% on two
  * threads). Also the cost of copying the operands into WebAssembly memory and C out. It never
  * asserts a time. Relaxed-SIMD (fused multiply-add) builds are used when Node runs with
@@ -13,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type FloatArray, gemmTs, gemmWasm, wasmRelaxedSimdSupported } from '../src/kernels/index.js';
 import { GemmPool } from '../src/kernels/pool.node.js';
+import { openBlas } from '../src/kernels/blas.node.js';
 import { instantiateGemm, plainGemmModule, wasmApi } from '../src/kernels/wasm-module.js';
 import { stageGemm, unstageGemm } from '../src/kernels/wasm-gemm.js';
 import { NumpyAnchor, benchArgs, busyFraction, median, timeOnce } from './harness.js';
@@ -33,8 +35,11 @@ async function main(): Promise<void> {
   const { anchor, version, reason } = await NumpyAnchor.start();
   const torch = await TorchAnchor.start();
   const pool = await GemmPool.start(2);
+  const opened = openBlas();
+  const blas = opened.blas;
   if (reason) console.log(reason);
   if (torch.reason) console.log(torch.reason);
+  console.log(opened.blas === null ? `no 'blas' rows: ${opened.reason}` : `system BLAS: ${opened.blas.library} (${opened.blas.description})`);
   console.log(`kernels GEMM vs NumPy ${version ?? '(skipped)'} and PyTorch ${torch.version ?? '(skipped)'} — Node ${process.version}; NumPy/OpenBLAS and PyTorch 2 threads; WASM ${wasmRelaxedSimdSupported() ? 'relaxed SIMD (fused multiply-add)' : 'SIMD (multiply + add)'}`);
   console.log(`machine busy before start: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`}\n`);
 
@@ -43,6 +48,18 @@ async function main(): Promise<void> {
     { name: 'wasm 1 thread', run: (n, a, c) => gemmWasm(n, n, n, a, 0, n, a, 0, n, c, 0, n), maxN: Infinity },
     { name: 'wasm 2 threads', run: (n, a, c) => pool.gemm(n, n, n, a, 0, n, a, 0, n, c, 0, n), maxN: Infinity },
   ];
+  if (blas) {
+    for (const threads of [1, 2]) {
+      backends.push({
+        name: `blas ${threads} thread${threads > 1 ? 's' : ''}`,
+        run: (n, a, c) => {
+          blas.setThreads(threads);
+          blas.gemm(n, n, n, a, 0, n, a, 0, n, c, 0, n);
+        },
+        maxN: Infinity,
+      });
+    }
+  }
   // The copy in and out alone, on a separate instance of the same module.
   const api = wasmApi()!;
   const copyMemory = new api.Memory({ initial: 16 });
@@ -110,7 +127,7 @@ async function main(): Promise<void> {
           ratio === null ? '—' : `${ratio.toFixed(2)}×`,
           row.torchGflops === null ? '—' : `${row.torchGflops.toFixed(1)}, ${row.torchBestGflops!.toFixed(1)}`,
           row.shareOfTorch === null ? '—' : `${(row.shareOfTorch * 100).toFixed(0)}%, ${(row.shareOfTorchBest! * 100).toFixed(0)}%`,
-          backend.name === 'ts' ? '—' : `${(row.copySeconds * 1e3).toFixed(2)} ms (${((row.copySeconds / mine) * 100).toFixed(0)}%)`,
+          !backend.name.startsWith('wasm') ? '—' : `${(row.copySeconds * 1e3).toFixed(2)} ms (${((row.copySeconds / mine) * 100).toFixed(0)}%)`,
         ].join(' | '));
       }
     }

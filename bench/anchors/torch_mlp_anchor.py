@@ -4,7 +4,7 @@ PyTorch interleave in one run.
 
 Protocol (one JSON object per line):
   {"x": PATH, "y": PATH, "count": N, "batch": B, "lr": LR, "threads": T}
-      -> {"seconds": S, "loss": L}
+      -> {"seconds": S, "cpuSeconds": C, "loss": L}   (C: process CPU time, all threads)
       (float32 inputs N×784 and int32 labels from raw files, in file order, fresh seeded weights)
 """
 import json
@@ -29,6 +29,7 @@ for line in sys.stdin:
     opt = torch.optim.Adam(model.parameters(), lr=req["lr"])
     b = req["batch"]
     start = time.perf_counter()
+    cpu = time.process_time()
     total = 0.0
     for i in range(0, n, b):
         xb, yb = x[i:i + b], y[i:i + b]
@@ -38,4 +39,4 @@ for line in sys.stdin:
         opt.step()
         total += loss.item() * xb.shape[0]
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "loss": total / n}), flush=True)
+    print(json.dumps({"seconds": seconds, "cpuSeconds": time.process_time() - cpu, "loss": total / n}), flush=True)

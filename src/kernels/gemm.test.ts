@@ -2,7 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   type FloatArray, type GemmOptions, gemmTs, gemmWasm, gemmF32, gemmF64, selectGemm, setGemmBackend, useThreads, gemmThreads,
-  wasmSimdSupported, SMALL_GEMM,
+  wasmSimdSupported, blasInfo, SMALL_GEMM,
 } from './index.js';
 import { GemmPool } from './pool.node.js';
 
@@ -191,21 +191,34 @@ test('the pool sees memory grown between calls', async () => {
   check('pool large', (m, n, k, a, ao, la, b, bo, lb, c, co, lc) => pool!.gemm(m, n, k, a, ao, la, b, bo, lb, c, co, lc), compact(300, 280, 290));
 });
 
-test('gemmF32/gemmF64 choose TypeScript for small products and WASM (then threads) for large', async () => {
-  assert.equal(selectGemm(4, 4, 4), 'ts');
-  assert.ok(4 * 4 * 4 < SMALL_GEMM);
-  assert.equal(selectGemm(256, 256, 256), 'wasm');
-  assert.equal(await useThreads(2), 2);
-  assert.equal(gemmThreads(), 2);
-  assert.equal(selectGemm(256, 256, 256), 'wasm-threads');
-  assert.equal(selectGemm(4, 4, 4), 'ts');
+test('gemmF32/gemmF64 choose TypeScript for small products and WASM (then threads) for large, or the BLAS once one is open', async () => {
+  assert.equal(selectGemm(2, 2, 2), 'ts');
+  assert.ok(2 * 2 * 2 < SMALL_GEMM);
   const both: Gemm = (m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc) => {
     if (a instanceof Float32Array) gemmF32(m, n, k, a, aOff, lda, b as Float32Array, bOff, ldb, c as Float32Array, cOff, ldc);
     else gemmF64(m, n, k, a, aOff, lda, b as Float64Array, bOff, ldb, c as Float64Array, cOff, ldc);
   };
+  // useThreads also opens the system BLAS where there is one (see blas.test.ts); forcing a
+  // backend reaches the WASM paths either way.
+  assert.equal(await useThreads(2), 2);
+  assert.equal(gemmThreads(), 2);
+  const large = blasInfo().available ? 'blas' : 'wasm-threads';
+  assert.equal(selectGemm(256, 256, 256), large);
+  assert.equal(selectGemm(2, 2, 2), 'ts');
   check('auto threads', both, compact(120, 130, 140));
+  for (const backend of ['wasm-threads', 'wasm'] as const) {
+    setGemmBackend(backend);
+    try {
+      assert.equal(selectGemm(256, 256, 256), backend);
+      check(`forced ${backend}`, both, compact(120, 130, 140));
+    } finally {
+      setGemmBackend('auto');
+    }
+  }
   assert.equal(await useThreads(1), 1);
-  assert.equal(selectGemm(256, 256, 256), 'wasm');
+  assert.equal(selectGemm(256, 256, 256), blasInfo().available ? 'blas' : 'wasm');
+  setGemmBackend('wasm-threads');
+  assert.equal(selectGemm(256, 256, 256), 'wasm', 'without a pool, wasm-threads falls back to wasm');
   for (const backend of ['ts', 'wasm'] as const) {
     setGemmBackend(backend);
     try {

@@ -11,6 +11,12 @@ const GEOMETRIES: ConvGeometry[] = [
   { channels: 2, height: 5, width: 6, kernelH: 3, kernelW: 3, strideH: 1, strideW: 1, padH: 1, padW: 1, dilationH: 1, dilationW: 1 },
   { channels: 3, height: 9, width: 7, kernelH: 2, kernelW: 3, strideH: 2, strideW: 3, padH: 0, padW: 2, dilationH: 2, dilationW: 1 },
   { channels: 1, height: 1, width: 11, kernelH: 1, kernelW: 4, strideH: 1, strideW: 2, padH: 0, padW: 3, dilationH: 1, dilationW: 2 },
+  // Stride 1 with the output as wide as the input: the contiguous-band path, including rows
+  // whose taps all fall in the padding.
+  { channels: 2, height: 6, width: 5, kernelH: 3, kernelW: 3, strideH: 1, strideW: 1, padH: 2, padW: 2, dilationH: 2, dilationW: 2 },
+  { channels: 3, height: 2, width: 3, kernelH: 5, kernelW: 5, strideH: 1, strideW: 1, padH: 2, padW: 2, dilationH: 1, dilationW: 1 },
+  { channels: 2, height: 4, width: 3, kernelH: 3, kernelW: 1, strideH: 1, strideW: 1, padH: 1, padW: 0, dilationH: 1, dilationW: 1 },
+  { channels: 2, height: 3, width: 4, kernelH: 2, kernelW: 3, strideH: 1, strideW: 1, padH: 0, padW: 1, dilationH: 1, dilationW: 1 },
 ];
 
 test('im2col writes each receptive field (zero in the padding), for several images side by side', () => {

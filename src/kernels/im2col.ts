@@ -5,6 +5,8 @@
  * adjoint (scatter-adds such a matrix back onto images), which gives the gradient of the input.
  * Both are memory-bound, plain TypeScript for float32 and float64 (no WebAssembly: the copy in
  * and out of linear memory would cost as much as the loop). A 1-D convolution is the H = 1 case.
+ * For stride 1 with the output as wide as the input (3×3 with padding 1, …) im2col copies each
+ * row's whole band of output rows at once (about twice as fast for 14×14 planes).
  */
 import type { FloatArray } from './gemm-ts.js';
 
@@ -40,6 +42,7 @@ export function im2col(
   const { channels: C, height: H, width: W, kernelH: KH, kernelW: KW, strideH: SH, strideW: SW, padH: PH, padW: PW, dilationH: DH, dilationW: DW } = g;
   const OH = convOutSize(H, KH, SH, PH, DH), OW = convOutSize(W, KW, SW, PW, DW);
   const plane = OH * OW;
+  const band = SW === 1 && SH === 1 && OW === W;
   for (let n = 0; n < images; n++) {
     const xn = xOff + n * C * H * W;
     for (let c = 0; c < C; c++) {
@@ -52,6 +55,26 @@ export function im2col(
           // Output columns whose input column is inside the image: ox in [lo, hi).
           const lo = Math.min(OW, Math.max(0, Math.ceil(-dx / SW)));
           const hi = Math.max(lo, Math.min(OW, Math.floor((W - 1 - dx) / SW) + 1));
+          if (band) {
+            // Output rows oy0..oy1-1 read input rows oy + i·DH − PH inside the image; with OW = W
+            // and stride 1 they are one contiguous run of the plane shifted by dx, so one copy
+            // does them all, then the columns that wrapped past the edge (ox < lo, ox ≥ hi) become 0.
+            const shift = i * DH - PH;
+            const oy0 = Math.min(OH, Math.max(0, -shift)), oy1 = Math.max(oy0, Math.min(OH, H - shift));
+            cols.fill(0, dst, dst + oy0 * OW);
+            cols.fill(0, dst + oy1 * OW, dst + OH * OW);
+            if (oy1 > oy0) {
+              const src = xc + (oy0 + shift) * W + dx;
+              const first = Math.max(0, -src + xc), last = Math.min((oy1 - oy0) * OW, xc + H * W - src);
+              cols.set(x.subarray(src + first, src + last), dst + oy0 * OW + first);
+              for (let oy = oy0; oy < oy1; oy++) {
+                const row0 = dst + oy * OW;
+                for (let ox = 0; ox < lo; ox++) cols[row0 + ox] = 0;
+                for (let ox = hi; ox < OW; ox++) cols[row0 + ox] = 0;
+              }
+            }
+            continue;
+          }
           for (let oy = 0; oy < OH; oy++) {
             const y = oy * SH + i * DH - PH;
             if (y < 0 || y >= H) {

@@ -2,14 +2,25 @@
  * Choosing a GEMM backend: the WebAssembly SIMD kernel where SIMD validates (on a worker pool
  * once `useThreads` has started one), else the pure-TypeScript kernel; small products always use
  * the TypeScript kernel, whose cost has no copy into WebAssembly memory.
+ *
+ * On Node a system BLAS (OpenBLAS/BLIS through the optional koffi package, blas.node.ts) takes
+ * the large products once it is open; nothing needs to ask for it. Importing this module starts
+ * loading the small blas.node.ts (not koffi or the library). The library itself opens
+ * synchronously inside a GEMM call once the products large enough for BLAS have added up to
+ * `BLAS_OPEN_WORK` multiply-adds (~0.1 s of WASM work), so a program that does little linear
+ * algebra never pays the ~50–150 ms of loading it, and a long one (a training loop, a large
+ * fit) switches over early. `await useBlas()` (or `useThreads`, which also sets the BLAS thread
+ * count) opens it at once. Without koffi or a BLAS, in browsers, or with STRATA_BLAS=off,
+ * everything stays on WASM/TypeScript.
  */
 import { type FloatArray, type GemmFn, type GemmOptions, gemmTs } from './gemm-ts.js';
 import { gemmWasm } from './wasm-gemm.js';
 import { wasmSimdSupported } from './wasm-module.js';
 import type { GemmPool } from './pool.node.js';
+import type { Blas, BlasResult } from './blas.node.js';
 
 /** The backends a GEMM can run on. */
-export type GemmBackend = 'ts' | 'wasm' | 'wasm-threads';
+export type GemmBackend = 'ts' | 'wasm' | 'wasm-threads' | 'blas';
 
 /** Products with fewer multiply-adds (m·n·k) than this run in TypeScript. */
 export const SMALL_GEMM = 24 * 24 * 24;
@@ -20,24 +31,99 @@ export const SMALL_GEMM = 24 * 24 * 24;
  */
 export const THREADED_GEMM = 128 * 128 * 128;
 
+/**
+ * Products with fewer multiply-adds than this stay in TypeScript when a BLAS is open. The FFI
+ * call costs about 0.2 µs (0.3 µs with offsets), so OpenBLAS is faster than the TypeScript
+ * kernel from about 4×4×4 and 3–6× faster than WASM at every larger size measured (8³ to 512³).
+ */
+export const BLAS_GEMM = 4 * 4 * 4;
+/** Multiply-adds of BLAS-sized products after which a BLAS that nobody asked for is opened. */
+export const BLAS_OPEN_WORK = 2 ** 31;
+
 let pool: GemmPool | null = null;
 let forced: GemmBackend | 'auto' = 'auto';
 
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+const blasEnv = (): string | undefined => (isNode ? process.env.STRATA_BLAS : undefined);
+
+/** The BLAS state: loader module (once imported), the open library, or why there is none. */
+let openBlasFn: ((spec?: string) => BlasResult) | null = null;
+let blas: Blas | null = null;
+let blasReason: string | undefined;
+let blasTried = false;
+let pendingWork = 0;
+const blasModule: Promise<void> | null = isNode && blasEnv() !== 'off'
+  ? import('./blas.node.js').then((m) => { openBlasFn = m.openBlas; }, (e: unknown) => { blasReason = `blas.node.js does not load (${String(e)})`; })
+  : null;
+
+/** Opens the BLAS now if its loader is here and no attempt was made yet. */
+function openBlasNow(): void {
+  if (blasTried || openBlasFn === null) return;
+  blasTried = true;
+  const spec = blasEnv();
+  if (spec === 'off') {
+    blasReason = 'STRATA_BLAS=off';
+    return;
+  }
+  const r = openBlasFn(spec === undefined || spec === '' ? undefined : spec);
+  if (r.blas === null) {
+    blasReason = r.reason;
+    return;
+  }
+  blas = r.blas;
+  blas.setThreads(gemmThreads());
+}
+
+/** What `useBlas`/`blasInfo` report: the open BLAS, or why there is none. */
+export type BlasInfo = { available: true; library: string; description: string } | { available: false; reason: string };
+
 /**
- * The backend `gemmF32`/`gemmF64` use for an m×k · k×n product: 'ts' for small products or
- * without WebAssembly SIMD, 'wasm-threads' when a pool is running and the product is large,
- * else 'wasm'. `setGemmBackend` overrides the choice.
+ * The system BLAS in use for large products, or why there is none (yet).
  *
  * @example
- * selectGemm(512, 512, 512); // 'wasm' (or 'wasm-threads' after `await useThreads(2)`)
+ * blasInfo(); // { available: true, library: 'libopenblas.so.0', description: 'OpenBLAS 0.3.21 … SkylakeX …' }
+ */
+export function blasInfo(): BlasInfo {
+  if (blas !== null) return { available: true, library: blas.library, description: blas.description };
+  if (!isNode) return { available: false, reason: 'a system BLAS is only used on Node' };
+  if (blasEnv() === 'off') return { available: false, reason: 'STRATA_BLAS=off' };
+  return { available: false, reason: blasReason ?? 'not opened yet (it opens after enough large products, or with await useBlas())' };
+}
+
+/**
+ * Opens the system BLAS now (Node; OpenBLAS or BLIS via the optional koffi package; STRATA_BLAS
+ * may name the library or be 'off') so that large products use it from the next call, with as
+ * many threads as `gemmThreads()`. Resolves to what was found; never rejects for a missing BLAS.
+ *
+ * @example
+ * const info = await useBlas();
+ * if (!info.available) console.log(info.reason);
+ */
+export async function useBlas(): Promise<BlasInfo> {
+  if (blasModule !== null) await blasModule;
+  openBlasNow();
+  return blasInfo();
+}
+
+/**
+ * The backend `gemmF32`/`gemmF64` use for an m×k · k×n product: 'ts' for small products or
+ * without WebAssembly SIMD, 'blas' for products of at least `BLAS_GEMM` multiply-adds once a
+ * system BLAS is open, 'wasm-threads' when a pool is running and the product is large, else
+ * 'wasm'. `setGemmBackend` overrides the choice.
+ *
+ * @example
+ * selectGemm(512, 512, 512); // 'wasm' ('blas' once one is open, 'wasm-threads' after `await useThreads(2)` without one)
  */
 export function selectGemm(m: number, n: number, k: number): GemmBackend {
   if (forced !== 'auto') {
-    if (forced === 'wasm-threads' && pool === null) return wasmSimdSupported() ? 'wasm' : 'ts';
-    if (forced !== 'ts' && !wasmSimdSupported()) return 'ts';
-    return forced;
+    let want = forced;
+    if (want === 'blas' && blas === null) want = 'wasm-threads';
+    if (want === 'wasm-threads' && pool === null) want = 'wasm';
+    if (want !== 'ts' && want !== 'blas' && !wasmSimdSupported()) want = 'ts';
+    return want;
   }
   const work = m * n * k;
+  if (blas !== null && work >= BLAS_GEMM) return 'blas';
   if (work < SMALL_GEMM || !wasmSimdSupported()) return 'ts';
   if (pool !== null && work >= THREADED_GEMM) return 'wasm-threads';
   return 'wasm';
@@ -45,19 +131,21 @@ export function selectGemm(m: number, n: number, k: number): GemmBackend {
 
 /**
  * Forces one backend for every later call ('auto' restores the automatic choice); a backend
- * the runtime lacks falls back as in `selectGemm`. Meant for tests and benchmarks.
+ * the runtime lacks falls back as in `selectGemm` ('blas' to the WASM pool or kernel). Meant for
+ * tests and benchmarks.
  */
 export function setGemmBackend(backend: GemmBackend | 'auto'): void {
-  if (!['auto', 'ts', 'wasm', 'wasm-threads'].includes(backend)) {
-    throw new RangeError(`setGemmBackend: unknown backend '${String(backend)}'; use 'auto', 'ts', 'wasm' or 'wasm-threads'.`);
+  if (!['auto', 'ts', 'wasm', 'wasm-threads', 'blas'].includes(backend)) {
+    throw new RangeError(`setGemmBackend: unknown backend '${String(backend)}'; use 'auto', 'ts', 'wasm', 'wasm-threads' or 'blas'.`);
   }
   forced = backend;
 }
 
 /**
  * Starts a worker-thread pool (Node only) so large products use `threads` threads; `threads = 1`
- * (or a runtime without worker threads or SharedArrayBuffer) stops it. Resolves to the number
- * of threads in use.
+ * (or a runtime without worker threads or SharedArrayBuffer) stops it. Also opens the system BLAS
+ * (see `useBlas`) and gives it the same number of threads. Resolves to the number of threads in
+ * use.
  *
  * @example
  * await useThreads(2);
@@ -70,14 +158,16 @@ export async function useThreads(threads: number): Promise<number> {
   const old = pool;
   pool = null;
   if (old !== null) await old.close();
-  const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
-  if (threads === 1 || !isNode || typeof SharedArrayBuffer !== 'function' || !wasmSimdSupported()) return 1;
-  const { GemmPool } = await import('./pool.node.js');
-  pool = await GemmPool.start(threads);
-  return threads;
+  await useBlas();
+  if (threads > 1 && isNode && typeof SharedArrayBuffer === 'function' && wasmSimdSupported()) {
+    const { GemmPool } = await import('./pool.node.js');
+    pool = await GemmPool.start(threads);
+  }
+  blas?.setThreads(gemmThreads());
+  return gemmThreads();
 }
 
-/** Threads the WASM GEMM runs on for large products (1 without a pool). */
+/** Threads the WASM GEMM (and an open BLAS) runs on for large products (1 without a pool). */
 export function gemmThreads(): number {
   return pool?.threads ?? 1;
 }
@@ -90,8 +180,14 @@ function dispatch<T extends FloatArray>(
   options?: GemmOptions,
 ): void {
   checkGemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
+  if (blas === null && !blasTried && openBlasFn !== null) {
+    const work = m * n * k;
+    if (forced === 'blas') openBlasNow();
+    else if (forced === 'auto' && work >= BLAS_GEMM && (pendingWork += work) >= BLAS_OPEN_WORK) openBlasNow();
+  }
   const backend = selectGemm(m, n, k);
   if (backend === 'ts') gemmTs(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
+  else if (backend === 'blas') blas!.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
   else if (backend === 'wasm-threads') pool!.gemm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
   else gemmWasm(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, options);
 }

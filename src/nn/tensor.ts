@@ -27,6 +27,8 @@
  * data of a parent inside `backwardFn`: both may be shared. Return either freshly allocated
  * buffers (the engine may then accumulate into them in place) or `g`'s own buffer (e.g.
  * `Tensor.fromData(g.data, x.shape)` for a reshape), never a buffer the op keeps elsewhere.
+ * Do not hold on to `g` after `backwardFn` returns: unless it was passed on, the engine hands its
+ * buffer to the next `allocFloat` of that size.
  */
 import { type NdArray, type NestedArray, fromTyped, formatShape, ShapeError } from '../tensor/index.js';
 import * as ew from './ops/elementwise.js';
@@ -65,9 +67,39 @@ export function noGrad<T>(fn: () => T): T {
   }
 }
 
+/**
+ * Gradient buffers that a backward pass has finished with, by dtype and length, handed out again
+ * by `allocFloat` (zeroed). A training step asks for the same sizes every time; fresh
+ * megabyte-sized arrays each step cost zero-filling new pages and garbage collections.
+ */
+const spare = new Map<string, FloatArray[]>();
+/** Only buffers at least this long are kept (small ones are cheap to allocate). */
+const SPARE_MIN = 1 << 14;
+const SPARE_PER_SIZE = 4;
+const SPARE_MAX_BYTES = 128 * 2 ** 20;
+let spareBytes = 0;
+
 /** Zeroed storage of `n` elements of `dtype`. */
 export function allocFloat(dtype: FloatDType, n: number): FloatArray {
+  if (n >= SPARE_MIN) {
+    const buf = spare.get(`${dtype}:${n}`)?.pop();
+    if (buf !== undefined) {
+      spareBytes -= buf.byteLength;
+      return buf.fill(0);
+    }
+  }
   return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+}
+
+/** Hands `data` (a whole buffer nothing else refers to) back to `allocFloat`. */
+function recycle(data: FloatArray): void {
+  if (data.length < SPARE_MIN || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) return;
+  const key = `${data instanceof Float64Array ? 'float64' : 'float32'}:${data.length}`;
+  const list = spare.get(key) ?? [];
+  if (list.length >= SPARE_PER_SIZE || spareBytes + data.byteLength > SPARE_MAX_BYTES) return;
+  list.push(data);
+  spareBytes += data.byteLength;
+  spare.set(key, list);
 }
 
 /** The dtype of a float storage array. */
@@ -224,6 +256,9 @@ export class Tensor {
           continue;
         }
         const parentGrads = node.backwardFn(entry.g);
+        // An owned gradient is a buffer an op made for this node alone; once its op has run and
+        // passed none of it on, nothing refers to it.
+        if (entry.owned && parentGrads.every((t) => t === null || t === undefined || t.data.buffer !== entry.g.data.buffer)) recycle(entry.g.data);
         const parents = node.parents!;
         for (let p = 0; p < parents.length; p++) {
           const parent = parents[p]!;

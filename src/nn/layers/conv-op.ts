@@ -1,9 +1,10 @@
 /**
  * The differentiable convolution op (PyTorch's `F.conv2d`/`F.conv1d`): im2col over a block of
- * images, then per image and group out = W_g · cols_g (written straight into the NCHW output,
- * starting from the bias), and for the backward pass gW_g += gY_g · cols_gᵀ and
- * gcols_g = W_gᵀ · gY_g followed by col2im. The GEMMs read each image's slice of the block's
- * columns through their leading dimension, so nothing is permuted.
+ * images, then per group one GEMM for the whole block, Y_g (Cout/G × images·plane) = W_g · cols_g,
+ * copied (plus the bias) into the NCHW output; for the backward pass the block's gY is gathered
+ * into the same (Cout × images·plane) layout once, then gW_g += gY_g · cols_gᵀ and
+ * gcols_g = W_gᵀ · gY_g, followed by col2im. One product per block instead of one per image keeps
+ * the GEMMs large, which is what makes the WASM thread pool or a system BLAS pay off.
  */
 import { ShapeError, formatShape } from '../../tensor/index.js';
 import { type ConvGeometry, col2im, convOutSize, gemm, im2col } from '../../kernels/index.js';
@@ -17,7 +18,7 @@ export interface Conv2dParams {
   groups: number;
 }
 
-/** Largest im2col block, in elements; bigger batches are processed in blocks of images. */
+/** Largest im2col block (and block of products), in elements; bigger batches are processed in blocks of images. */
 const MAX_COLS = 1 << 23;
 
 /**
@@ -63,27 +64,32 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null, p: Conv2d
   const rows = C * KH * KW; // rows of the column matrix
   const rowsG = Cg * KH * KW;
   const CoutG = Cout / G;
-  const block = Math.max(1, Math.min(N, Math.floor(MAX_COLS / Math.max(1, rows * plane))));
+  const block = Math.max(1, Math.min(N, Math.floor(MAX_COLS / Math.max(1, Math.max(rows, Cout) * plane))));
   const dtype = x.dtype;
   const out = allocFloat(dtype, N * Cout * plane);
-  if (bias !== null) {
-    for (let n = 0; n < N; n++) for (let co = 0; co < Cout; co++) out.fill(bias.data[co]!, (n * Cout + co) * plane, (n * Cout + co + 1) * plane);
-  }
   // When the whole batch is one block its columns stay for backward; otherwise they are recomputed per block.
   const cols = takeCols(dtype, rows * block * plane); // im2col writes every entry
   let colsHeld = true;
+  const prod = takeCols(dtype, Cout * block * plane);
   for (let n0 = 0; n0 < N; n0 += block) {
     const nb = Math.min(block, N - n0);
     const width = nb * plane;
     im2col(g, x.data, n0 * C * H * W, nb, cols, width);
-    // Image i's columns are a (rows × plane) slice of the block; its output is (Cout × plane).
+    // The products start from the bias, so the copy into the output below is a plain move.
+    if (bias !== null) for (let co = 0; co < Cout; co++) prod.fill(bias.data[co]!, co * width, (co + 1) * width);
+    for (let gi = 0; gi < G; gi++) {
+      gemm(CoutG, width, rowsG, weight.data, gi * CoutG * rowsG, rowsG, cols, gi * rowsG * width, width,
+        prod, gi * CoutG * width, width, { accumulate: bias !== null });
+    }
+    // (Cout, images, plane) → (images, Cout, plane)
     for (let i = 0; i < nb; i++) {
-      for (let gi = 0; gi < G; gi++) {
-        gemm(CoutG, plane, rowsG, weight.data, gi * CoutG * rowsG, rowsG, cols, gi * rowsG * width + i * plane, width,
-          out, ((n0 + i) * Cout + gi * CoutG) * plane, plane, { accumulate: bias !== null });
+      for (let co = 0; co < Cout; co++) {
+        const src = co * width + i * plane;
+        out.set(prod.subarray(src, src + plane), ((n0 + i) * Cout + co) * plane);
       }
     }
   }
+  returnCols(prod);
   const parents = bias === null ? [x, weight] : [x, weight, bias];
   const result = Tensor.fromOp(out, [N, Cout, OH, OW], parents, (gy) => {
     const gx = x.requiresGrad ? allocFloat(dtype, x.size) : null;
@@ -105,30 +111,35 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null, p: Conv2d
       // over the same graph finds them handed back and recomputes them.
       const recompute = block < N || !colsHeld;
       const work = colsHeld ? cols : allocFloat(dtype, cols.length);
+      const gyt = takeCols(dtype, Cout * block * plane);
       for (let n0 = 0; n0 < N; n0 += block) {
         const nb = Math.min(block, N - n0);
         const width = nb * plane;
+        // gY of the block as (Cout, images, plane), the layout of the forward product.
+        for (let i = 0; i < nb; i++) {
+          for (let co = 0; co < Cout; co++) {
+            const src = ((n0 + i) * Cout + co) * plane;
+            gyt.set(gy.data.subarray(src, src + plane), co * width + i * plane);
+          }
+        }
         if (gw !== null) {
           if (recompute) im2col(g, x.data, n0 * C * H * W, nb, work, width);
-          // gW_g += gY_i,g (CoutG × plane) · cols_i,gᵀ (plane × rowsG)
-          for (let i = 0; i < nb; i++) {
-            for (let gi = 0; gi < G; gi++) {
-              gemm(CoutG, rowsG, plane, gy.data, ((n0 + i) * Cout + gi * CoutG) * plane, plane, work, gi * rowsG * width + i * plane, width,
-                gw, gi * CoutG * rowsG, rowsG, { transB: true, accumulate: n0 + i > 0 });
-            }
+          // gW_g += gY_g (CoutG × width) · cols_gᵀ (width × rowsG)
+          for (let gi = 0; gi < G; gi++) {
+            gemm(CoutG, rowsG, width, gyt, gi * CoutG * width, width, work, gi * rowsG * width, width,
+              gw, gi * CoutG * rowsG, rowsG, { transB: true, accumulate: n0 > 0 });
           }
         }
         if (gx !== null) {
-          // gcols_i,g = W_gᵀ (rowsG × CoutG) · gY_i,g (CoutG × plane)
-          for (let i = 0; i < nb; i++) {
-            for (let gi = 0; gi < G; gi++) {
-              gemm(rowsG, plane, CoutG, weight.data, gi * CoutG * rowsG, rowsG, gy.data, ((n0 + i) * Cout + gi * CoutG) * plane, plane,
-                work, gi * rowsG * width + i * plane, width, { transA: true });
-            }
+          // gcols_g = W_gᵀ (rowsG × CoutG) · gY_g (CoutG × width)
+          for (let gi = 0; gi < G; gi++) {
+            gemm(rowsG, width, CoutG, weight.data, gi * CoutG * rowsG, rowsG, gyt, gi * CoutG * width, width,
+              work, gi * rowsG * width, width, { transA: true });
           }
           col2im(g, work, width, 0, nb, gx, n0 * C * H * W);
         }
       }
+      returnCols(gyt);
     }
     if (colsHeld) {
       colsHeld = false;

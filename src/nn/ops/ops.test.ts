@@ -55,6 +55,19 @@ test('unary ops match finite differences', () => {
   gradCheck((a, b) => where(mask, a!, b!), [rand([5], 7), rand([5], 8)]);
 });
 
+test('relu keeps positives, zeroes negatives and −0, passes NaN (as PyTorch), and its gradient follows the output, in both dtypes', () => {
+  for (const dtype of ['float32', 'float64'] as const) {
+    const x = tensor([-2, -0, 0, 0.5, 3, -Infinity, Infinity, NaN, -1e-30, 1e-30], { dtype });
+    x.requiresGrad = true;
+    const y = relu(x);
+    const want = [0, 0, 0, 0.5, 3, 0, Infinity, NaN, 0, dtype === 'float32' ? Math.fround(1e-30) : 1e-30];
+    assert.deepEqual([...y.data], want, dtype);
+    assert.ok(Object.is(y.data[1], 0), `${dtype}: relu(−0) is +0`);
+    y.mul(tensor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { dtype })).sum().backward();
+    assert.deepEqual([...x.grad!.data], [0, 0, 0, 4, 5, 0, 7, 8, 0, 10], dtype);
+  }
+});
+
 test('activation values match closed forms', () => {
   const x = tensor([-2, 0, 1.5], { dtype: 'float64' });
   assert.ok(Math.abs(gelu(x).data[2]! - 1.5 * 0.9331927987311419) < 1e-12);
@@ -141,6 +154,35 @@ test('backward accumulates over reuse and across calls, and noGrad records nothi
   const d = w.detach();
   assert.equal(d.requiresGrad, false);
   assert.equal(d.data, w.data);
+});
+
+test('gradient buffers a backward pass is done with are reused without touching live tensors or gradients', () => {
+  const n = 1 << 15; // above the size the engine recycles
+  const x = tensor(Array.from({ length: n }, (_, i) => Math.sin(i)), { dtype: 'float64' });
+  x.requiresGrad = true;
+  const w = tensor(Array.from({ length: 2 * n }, (_, i) => Math.cos(i)), { dtype: 'float64' });
+  // concat's backward hands out views of its incoming gradient and reshape's passes it on
+  // whole: neither may be reused while the parent still needs it.
+  const step = (): Tensor => {
+    const h = relu(x.mul(2));
+    concat([h.reshape([2, n / 2]).mul(2).reshape([n]), h.exp()], 0).mul(w).sum().backward();
+    return h;
+  };
+  const h1 = step();
+  const kept = h1.data.slice();
+  const first = x.grad!.data.slice();
+  for (let i = 0; i < n; i++) {
+    const xi = x.data[i]!;
+    const want = xi > 0 ? 2 * (2 * w.data[i]! + w.data[n + i]! * Math.exp(2 * xi)) : 0;
+    if (Math.abs(first[i]! - want) > 1e-9 * Math.max(1, Math.abs(want))) assert.fail(`grad[${i}] = ${first[i]}, want ${want}`);
+  }
+  step();
+  assert.deepEqual(h1.data, kept, 'the first step\'s activations are unchanged');
+  assert.deepEqual(x.grad!.data, first.map((v) => 2 * v), 'the second step accumulates the same gradient');
+  // A gradient the caller passes in stays the caller's.
+  const seed = tensor(new Array<number>(n).fill(1), { dtype: 'float64' });
+  relu(x.mul(2)).mul(3).backward(seed);
+  assert.ok(seed.data.every((v) => v === 1), 'the seed gradient is unchanged');
 });
 
 test('a deep chain back-propagates without recursion limits', () => {
