@@ -1,8 +1,7 @@
 """The scikit-learn / XGBoost side of bench/automl.ts.
 
-  automl_anchor.py export OUTDIR   writes the sklearn datasets that ship inside scikit-learn
-                                   (no download) as CSV files and prints them as JSON
-  automl_anchor.py score JOBFILE   5-fold scores of default models on the folds given in JOBFILE
+  automl_anchor.py JOBFILE   prints, as JSON, the fold scores of default models on the datasets
+                             and outer folds given in JOBFILE (the datasets are bench/data/*.csv)
 
 Default models: LogisticRegression (max_iter=1000) or Ridge, RandomForest, HistGradientBoosting,
 XGBoost, each behind the same default preprocessing a user would write: median imputation and
@@ -11,10 +10,10 @@ columns, ISO date columns as year, month, day and day of week.
 """
 import json
 import sys
+import time
 
 import numpy as np
 import pandas as pd
-from sklearn import datasets
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor, RandomForestClassifier, RandomForestRegressor
 from sklearn.impute import SimpleImputer
@@ -27,36 +26,6 @@ try:
     from xgboost import XGBClassifier, XGBRegressor
 except ImportError:  # the bench says the XGBoost column is missing
     XGBClassifier = XGBRegressor = None
-
-
-def export(outdir):
-    out = []
-
-    def save(name, frame, target, task):
-        path = f"{outdir}/{name}.csv"
-        frame.to_csv(path, index=False)
-        out.append({"name": name, "path": path, "target": target, "task": task})
-
-    bc = datasets.load_breast_cancer(as_frame=True).frame
-    bc["target"] = np.where(bc["target"] == 1, "benign", "malignant")
-    save("breast_cancer", bc, "target", "classification")
-    wine = datasets.load_wine(as_frame=True).frame
-    wine["target"] = "cultivar_" + wine["target"].astype(str)
-    save("wine", wine, "target", "classification")
-    save("diabetes", datasets.load_diabetes(as_frame=True, scaled=False).frame, "target", "regression")
-    # diabetes_messy: the raw diabetes data as a clinic's export would hold it. sex as text, 10% of
-    # bmi, bp and s3 missing at random, and two columns without signal (the derivation cannot
-    # invent any): the clinic (5 names) and the visit date (2015-2020), both seeded.
-    rng = np.random.default_rng(0)
-    messy = datasets.load_diabetes(as_frame=True, scaled=False).frame
-    messy["sex"] = np.where(messy["sex"] == 1, "female", "male")
-    for col in ["bmi", "bp", "s3"]:
-        messy.loc[rng.random(len(messy)) < 0.1, col] = np.nan
-    messy.insert(0, "clinic", rng.choice(["north", "south", "east", "west", "central"], len(messy)))
-    days = rng.integers(0, 6 * 365, len(messy))
-    messy.insert(1, "visit_date", (pd.Timestamp("2015-01-01") + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d"))
-    save("diabetes_messy", messy, "target", "regression")
-    print(json.dumps(out))
 
 
 def date_parts(frame):
@@ -100,6 +69,7 @@ def score(jobfile):
         job = json.load(f)
     results = {}
     for ds in job["datasets"]:
+        started = time.perf_counter()
         frame = pd.read_csv(ds["path"])
         X = frame.drop(columns=[ds["target"]])
         y = frame[ds["target"]].to_numpy()
@@ -118,8 +88,9 @@ def score(jobfile):
                 scores.append(accuracy_score(y_fit[test], pred) if classification else r2_score(y_fit[test], pred))
             per_model[name] = scores
         results[ds["name"]] = per_model
+        print(f"anchor {ds['name']}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     print(json.dumps(results))
 
 
 if __name__ == "__main__":
-    {"export": export, "score": score}[sys.argv[1]](sys.argv[2])
+    score(sys.argv[1])

@@ -4,6 +4,7 @@ import { DataFrame } from '../frame/index.js';
 import { DataError, Estimator, type Pipeline, ParamError, VotingClassifier } from '../learn/index.js';
 import { type NdArray, random } from '../tensor/index.js';
 import { auditDataset, autoML, greedyEnsemble, portfolio, resolveMetric } from './index.js';
+import { nestedSelection } from './ensemble-selection.js';
 import { perturbConfig, sampleConfig } from './space.js';
 
 
@@ -70,6 +71,26 @@ test('greedy ensemble selection picks the blend a hand computation picks', () =>
   assert.deepEqual(Array.from(sel.oof), [0, 0.5, 0.5, 1]);
 });
 
+test('the nested check scores the blend and the single best on rows neither was chosen on', () => {
+  // Truth is 0 everywhere. A says +1, B says −1, C says 0.5: C is the best single model (RMSE 0.5 on any rows),
+  // and greedy selection on either half finds C, C+B (−0.25), C+B+C (0), which is exact on the other half too.
+  const truth = new Array(8).fill(0);
+  const A = new Float64Array(8).fill(1);
+  const B = new Float64Array(8).fill(-1);
+  const C = new Float64Array(8).fill(0.5);
+  const folds = [Int32Array.from([0, 2, 4, 6]), Int32Array.from([1, 3, 5, 7])];
+  const rmse = resolveMetric('rmse', 'regression');
+  const r = nestedSelection([{ oof: A }, { oof: B }, { oof: C }], folds, truth, null, rmse);
+  assert.deepEqual(r.single, [0.5, 0.5]);
+  r.ensemble.forEach((e) => assert.ok(Math.abs(e) < 1e-12, `ensemble rmse ${e}`));
+  // A candidate that is right only on the rows it would be chosen on loses on the held-out rows:
+  // D is exact on fold 0 and off by 2 on fold 1; chosen on fold 0 it scores 2 on fold 1, while C scores 0.5 throughout.
+  const D = Float64Array.from([0, 2, 0, 2, 0, 2, 0, 2]);
+  const s = nestedSelection([{ oof: C }, { oof: D }], folds, truth, null, rmse, 1);
+  assert.deepEqual(s.single, [0.5, 2]);
+  assert.deepEqual(s.ensemble, s.single, 'one round of greedy selection is the single best');
+});
+
 test('search-space steps stay inside the bounds and sampling is seeded', () => {
   const gb = portfolio('classification').find((p) => p.name === 'gradient-boosting')!;
   const rng = random.defaultRng(3);
@@ -121,13 +142,14 @@ test('autoML on a raw frame: a sorted leaderboard, a pipeline on raw columns, re
 
 test('the greedy ensemble is saved as a VotingClassifier when it wins, and lower-is-better metrics sort ascending', async () => {
   const df = frame(180, 5);
-  const r = await autoML(df, { target: 'cls', timeBudgetSeconds: 600, maxTrials: 8, cv: 3, seed: 5, metric: 'log_loss', models: ['naive-bayes', 'extra-trees', 'k-neighbors'] });
+  const r = await autoML(df, { target: 'cls', timeBudgetSeconds: 600, maxTrials: 8, cv: 3, seed: 5, metric: 'log_loss', models: ['naive-bayes', 'random-forest'] });
   assert.equal(r.metric, 'log_loss');
   const scores = r.leaderboard.map((e) => e.score);
   assert.deepEqual(scores, [...scores].sort((a, b) => a - b));
   assert.equal(r.best.model, 'voting-classifier');
   const ensemble = r.leaderboard[0]!;
   assert.ok(ensemble.score < r.leaderboard[1]!.score);
+  assert.match(ensemble.notes!, /in a nested check \(choices made without the scored fold\) the ensemble scored [\d.]+ against [\d.]+/);
   const members = (ensemble.params as { members: { model: string; weight: number }[] }).members;
   assert.ok(members.length >= 2 && members.every((m) => m.weight >= 1));
   const final = r.pipeline.finalEstimator;
@@ -147,7 +169,23 @@ test('regression: rmse near the noise floor (noise 0.3, plus rows with x1 impute
   const scores = r.leaderboard.map((e) => e.score);
   assert.deepEqual(scores, [...scores].sort((a, b) => a - b));
   assert.ok(r.best.score < 1, `rmse ${r.best.score}`);
+  // k-NN adds nothing to ridge on a linear target: the blend does not pass the nested check, and the notes say so.
+  assert.equal(r.best.model, 'ridge');
+  assert.ok(r.notes.some((n) => /ensemble of \d+ trials was not used: in a nested check/.test(n)), r.notes.join('; '));
   assert.equal((r.pipeline.predict(df.head(3)) as NdArray).shape[0], 3);
+});
+
+test('without cv, 5 folds, or 3 when rows × encoded columns is large for the budget (FLAML\'s rule)', async () => {
+  const df = frame(150, 3);
+  // 150 rows × 6 encoded columns (x1, x2, amount, 3 shades) = 900 cells; 5 folds while cells < 0.9e7 · budget / 3600.
+  const roomy = await autoML(df, { target: 'cls', timeBudgetSeconds: 600, maxTrials: 2, models: ['linear', 'naive-bayes'] });
+  assert.ok(roomy.leaderboard.every((e) => e.folds.length === 5));
+  assert.ok(!roomy.notes.some((n) => /3-fold/.test(n)));
+  const tight = await autoML(df, { target: 'cls', timeBudgetSeconds: 0.3, maxTrials: 2, models: ['linear', 'naive-bayes'] });
+  assert.ok(tight.leaderboard.every((e) => e.folds.length === 3));
+  assert.ok(tight.notes.some((n) => /^used 3-fold cross-validation: 150 rows × 6 encoded columns is large for a 0.3 s budget/.test(n)), tight.notes.join('; '));
+  const chosen = await autoML(df, { target: 'cls', timeBudgetSeconds: 0.3, maxTrials: 2, cv: 4, models: ['linear', 'naive-bayes'] });
+  assert.ok(chosen.leaderboard.every((e) => e.folds.length === 4), 'an explicit cv wins');
 });
 
 test('bad options are ParamErrors that list the valid values', async () => {

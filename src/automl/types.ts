@@ -17,7 +17,7 @@ export interface AutoMLOptions {
   timeBudgetSeconds?: number;
   /** Default `accuracy` for classification, `r2` for regression. */
   metric?: string;
-  /** Cross-validation folds. Default 5. */
+  /** Cross-validation folds. Default 5, or 3 when rows × columns is large for the budget (see the notes). */
   cv?: number;
   /** Seed for folds, samplers and every model's randomState. Default 0. */
   seed?: number;

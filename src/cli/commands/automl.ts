@@ -40,7 +40,8 @@ export interface AutoMLCommandOptions {
   time: string;
   metric?: string;
   seed: string;
-  cv: string;
+  /** Folds; when absent, AutoML picks (5, or 3 for data large for the budget). */
+  cv?: string;
   register?: string;
   store?: string;
   save?: string;
@@ -102,10 +103,10 @@ function signatureOf(df: DataFrame, r: AutoMLResult): { inputs: { name: string; 
 export async function runAutoMLCommand(dataPath: string, opts: AutoMLCommandOptions, format?: string): Promise<AutoMLCommandResult> {
   const time = Number(opts.time);
   const seed = Number(opts.seed);
-  const cv = Number(opts.cv);
+  const cv = opts.cv === undefined ? undefined : Number(opts.cv);
   if (!(time > 0) || !Number.isFinite(time)) throw new UsageError(`--time must be a positive number of seconds, got '${opts.time}'.`);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got '${opts.seed}'.`);
-  if (!Number.isInteger(cv) || cv < 2) throw new UsageError(`--cv must be an integer of at least 2, got '${opts.cv}'.`);
+  if (cv !== undefined && (!Number.isInteger(cv) || cv < 2)) throw new UsageError(`--cv must be an integer of at least 2, got '${opts.cv}'.`);
   const df = await readFrame(dataPath, format);
   const store = await openStore(opts.store);
   try {
@@ -115,7 +116,8 @@ export async function runAutoMLCommand(dataPath: string, opts: AutoMLCommandOpti
     let result: AutoMLResult;
     try {
       result = await autoML(df, {
-        target: opts.target, timeBudgetSeconds: time, seed, cv,
+        target: opts.target, timeBudgetSeconds: time, seed,
+        ...(cv !== undefined ? { cv } : {}),
         ...(opts.metric !== undefined ? { metric: opts.metric } : {}),
         onTrial: (t) => {
           trialLog = trialLog.then(() => logTrial(store, parent, t, seed));
@@ -145,7 +147,7 @@ export async function runAutoMLCommand(dataPath: string, opts: AutoMLCommandOpti
       await parent.logJSON('leaderboard.json', { metric: result.metric, leaderboard: result.leaderboard, notes: result.notes });
       tracked = await recordTraining(store, {
         run: parent, model: result.best.model,
-        params: { task: result.task, target: opts.target, metric: result.metric, time_budget_seconds: time, cv, trials: result.trials, ...best.params },
+        params: { task: result.task, target: opts.target, metric: result.metric, time_budget_seconds: time, cv: best.folds.length, trials: result.trials, ...best.params },
         metric: result.metric, folds: best.folds,
         metrics: { [`${result.metric}_mean`]: best.score, [`${result.metric}_std`]: best.std, trials: result.trials, search_seconds: result.elapsedSeconds },
         datasetPath: dataPath, dataset: df, modelFile: saved, artifacts, seed,
@@ -207,7 +209,7 @@ export function registerAutoML(program: Command): void {
     .requiredOption('--target <COL>', 'column to predict')
     .option('--time <S>', 'search budget in seconds', '60')
     .option('--metric <M>', 'accuracy, balanced_accuracy, f1_macro, roc_auc, log_loss (classification); r2, rmse, mae (regression)')
-    .option('--cv <K>', 'number of cross-validation folds', '5')
+    .option('--cv <K>', 'number of cross-validation folds (default 5, or 3 when the data is large for the time budget)')
     .option('--seed <N>', 'seed for folds and every model', '0')
     .option('--save <PATH>', 'where to save the winning pipeline (default .strata/models/automl-NAME-TIME.json)')
     .option('--register <NAME>', 'add the winner to the model registry as a new version of NAME')
@@ -215,9 +217,9 @@ export function registerAutoML(program: Command): void {
     .option('--format <F>', 'read DATA as csv, parquet, json, ndjson or arrow regardless of extension')
     .option('--json', 'print one JSON object instead of tables')
     .addHelpText('after', '\nExample:\n  $ strata automl data/penguins.csv --target species --time 30 --register penguins\n')
-    .action(async (data: string, opts: { target: string; time: string; metric?: string; cv: string; seed: string; save?: string; register?: string; store?: string; format?: string; json?: boolean }) => {
+    .action(async (data: string, opts: { target: string; time: string; metric?: string; cv?: string; seed: string; save?: string; register?: string; store?: string; format?: string; json?: boolean }) => {
       const r = await runAutoMLCommand(data, {
-        target: opts.target, time: opts.time, seed: opts.seed, cv: opts.cv,
+        target: opts.target, time: opts.time, seed: opts.seed, ...(opts.cv !== undefined ? { cv: opts.cv } : {}),
         ...(opts.metric !== undefined ? { metric: opts.metric } : {}),
         ...(opts.save !== undefined ? { save: opts.save } : {}),
         ...(opts.register !== undefined ? { register: opts.register } : {}),
