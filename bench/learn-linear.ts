@@ -2,7 +2,10 @@
  * Fit and predict time of LogisticRegression and Ridge on 100k × 28 against scikit-learn, in one
  * run: the data are drawn once (seeded), written to bench/out/, and read by both sides; Strata
  * and scikit-learn (2 BLAS threads via threadpoolctl) alternate, and the table gives medians and
- * the Strata/scikit-learn ratio per pair. Run: node --import tsx bench/learn-linear.ts [--reps N]
+ * the Strata/scikit-learn ratio per pair. Strata gets as many threads as `--threads` says (2 by
+ * default, like scikit-learn): `useThreads` for GEMMs (and a system BLAS), `nJobs` for the
+ * logistic loss.
+ * Run: node --import tsx bench/learn-linear.ts [--reps N] [--threads N]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { fromTyped, random } from '../src/tensor/index.js';
 import { LogisticRegression, Ridge } from '../src/learn/index.js';
+import { useThreads } from '../src/kernels/index.js';
 import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
@@ -46,6 +50,8 @@ const ms = (s: number): string => `${(s * 1e3).toFixed(1)} ms`;
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--reps');
   const reps = i >= 0 ? Number(process.argv[i + 1]) : 7;
+  const t = process.argv.indexOf('--threads');
+  const threads = await useThreads(t >= 0 ? Number(process.argv[t + 1]) : 2);
   mkdirSync(OUT, { recursive: true });
   const rng = random.defaultRng(20261125);
   const X = rng.standardNormal([N * P]).toFloat64Array();
@@ -84,7 +90,7 @@ async function main(): Promise<void> {
     return Number(process.hrtime.bigint() - t) / 1e9;
   };
   const busy = await busyFraction();
-  console.log(`Strata vs scikit-learn ${hello.sklearn ?? '(skipped)'} (2 threads) — ${N} × ${P}, ${reps} reps, Node ${process.version}`);
+  console.log(`Strata (${threads} thread(s)) vs scikit-learn ${hello.sklearn ?? '(skipped)'} (2 threads) — ${N} × ${P}, ${reps} reps, Node ${process.version}`);
   console.log(`machine busy before the run: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`} (other processes skew both sides)\n`);
   console.log('case | strata | scikit-learn | ratio (median) | ratio min..max');
   const results: object[] = [];
@@ -96,7 +102,7 @@ async function main(): Promise<void> {
     for (let r = -1; r < reps; r++) {
       let model: LogisticRegression | Ridge;
       const fit = time(() => {
-        model = kind === 'logistic' ? new LogisticRegression().fit(Xnd, yClsArr) : new Ridge({ alpha: 1 }).fit(Xnd, yRegNd);
+        model = kind === 'logistic' ? new LogisticRegression({ nJobs: threads }).fit(Xnd, yClsArr) : new Ridge({ alpha: 1 }).fit(Xnd, yRegNd);
       });
       const predict = time(() => model.predict(Xnd));
       if (model! instanceof LogisticRegression) ourIter = model.nIter[0]!;
@@ -125,7 +131,7 @@ async function main(): Promise<void> {
   py?.stdin!.end();
   const busyAfter = await busyFraction();
   console.log(`machine busy after the run: ${busyAfter === undefined ? 'unknown' : `${(busyAfter * 100).toFixed(0)}%`}`);
-  writeFileSync(`${OUT}learn-linear.json`, JSON.stringify({ sklearn: hello.sklearn, node: process.version, n: N, p: P, busyBefore: busy ?? null, busyAfter: busyAfter ?? null, results }, null, 2));
+  writeFileSync(`${OUT}learn-linear.json`, JSON.stringify({ sklearn: hello.sklearn, node: process.version, threads, n: N, p: P, busyBefore: busy ?? null, busyAfter: busyAfter ?? null, results }, null, 2));
   console.log('\nresults in bench/out/learn-linear.json');
 }
 

@@ -2,15 +2,16 @@
  * `node --import tsx bench/learn-unsupervised.ts`: fit/predict times of Strata's KMeans, PCA and
  * k-NN against scikit-learn, interleaved in one run on the same data (written once to
  * bench/out/ as float64 files both sides read), medians and the Strata/scikit-learn ratio per
- * pair. scikit-learn runs with 2 threads (threadpoolctl + OMP/OpenBLAS env); Strata is
- * single-threaded. It never asserts a time. Options: `--only NAME` (substring of a case label),
- * `--reps N`.
+ * pair. scikit-learn runs with 2 threads (threadpoolctl + OMP/OpenBLAS env); Strata with
+ * `--threads N` (default 2: `useThreads(N)` for GEMMs, `nJobs: N` for KMeans's runs; 1 is
+ * single-threaded). It never asserts a time. Options: `--only NAME` (substring of a case
+ * label), `--reps N`, `--threads N`.
  *
  * Cases: KMeans 200k × 16, k = 8 (8 Gaussian blobs), nInit 10 as scikit-learn 1.2's default;
  * PCA 100k × 100 (correlated Gaussian), 10 components, each library's 'auto' solver; k-NN
  * classifier, k = 5, 50k × 16 training blobs, predict on 10k held-out queries, each library's
- * 'auto' algorithm (scikit-learn: brute force on BLAS above 15 features; Strata: KD-tree) and
- * both on 'kd_tree'.
+ * 'auto' algorithm (both: brute force from GEMM distances above 15 features) and both on
+ * 'kd_tree'.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { fromTyped, random } from '../src/tensor/index.js';
 import { KMeans, KNeighborsClassifier, PCA } from '../src/learn/index.js';
+import { useThreads } from '../src/kernels/index.js';
 import { PYTHON, missingAnchor } from './anchors/probe.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
@@ -147,14 +149,15 @@ interface Case {
   strata: () => Timing;
 }
 
-function args(): { only?: string; reps: number } {
+function args(): { only?: string; reps: number; threads: number } {
   const argv = process.argv.slice(2);
   const get = (flag: string): string | undefined => (argv.indexOf(flag) >= 0 ? argv[argv.indexOf(flag) + 1] : undefined);
-  return { only: get('--only'), reps: Number(get('--reps') ?? 3) };
+  return { only: get('--only'), reps: Number(get('--reps') ?? 3), threads: Number(get('--threads') ?? 2) };
 }
 
 async function main(): Promise<void> {
-  const { only, reps } = args();
+  const { only, reps, threads } = args();
+  await useThreads(threads);
   mkdirSync(OUT, { recursive: true });
   const km = blobs(200_000, 16, 8);
   const kmFile = write('kmeans-200000x16', km.x);
@@ -178,7 +181,7 @@ async function main(): Promise<void> {
       label: `KMeans 200k×16 k=8 nInit=10 ${algorithm}`,
       request: { case: 'kmeans', file: kmFile, shape: [200_000, 16], algorithm },
       strata: (): Timing => {
-        const [m, fit] = timed(() => new KMeans({ nClusters: 8, nInit: 10, algorithm, randomState: 0 }).fit(X));
+        const [m, fit] = timed(() => new KMeans({ nClusters: 8, nInit: 10, algorithm, randomState: 0, nJobs: threads }).fit(X));
         const [, predict] = timed(() => m.predict(X));
         return { fit, predict, value: m.inertia };
       },
@@ -214,10 +217,10 @@ async function main(): Promise<void> {
 
   const { anchor, version, reason } = await SklearnAnchor.start();
   if (reason) console.log(reason);
-  console.log(`Strata vs scikit-learn ${version ?? '(skipped)'} — Node ${process.version}, Strata 1 thread, scikit-learn 2 threads, ${reps} reps (medians)\n`);
+  console.log(`Strata vs scikit-learn ${version ?? '(skipped)'} — Node ${process.version}, Strata ${threads} thread(s), scikit-learn 2 threads, ${reps} reps (medians)\n`);
   const busy = await busyFraction();
   console.log(`machine busy before the run: ${busy === undefined ? 'unknown' : `${(busy * 100).toFixed(0)}%`} (other processes skew both sides)\n`);
-  console.log(['case', 'fit strata', 'fit sklearn', 'fit ratio', 'predict strata', 'predict sklearn', 'predict ratio', 'check (strata / sklearn)'].join(' | '));
+  console.log(['case', 'fit strata', 'fit sklearn', 'fit ratio (min..max)', 'predict strata', 'predict sklearn', 'predict ratio (min..max)', 'check (strata / sklearn)'].join(' | '));
   const results: object[] = [];
   for (const c of cases) {
     if (only && !c.label.includes(only)) continue;
@@ -231,21 +234,27 @@ async function main(): Promise<void> {
     const predO = median(ours.map((t) => t.predict));
     const fitT = theirs.length ? median(theirs.map((t) => t.fit)) : NaN;
     const predT = theirs.length ? median(theirs.map((t) => t.predict)) : NaN;
+    // Ratios of the pairs run back to back: their spread shows how much the machine's load moved.
+    const spread = (phase: 'fit' | 'predict'): [number, number] => {
+      const rs = theirs.map((t, k) => ours[k]![phase] / t[phase]);
+      return rs.length ? [Math.min(...rs), Math.max(...rs)] : [NaN, NaN];
+    };
     const row = {
-      case: c.label, reps, strataFit: fitO, sklearnFit: fitT, fitRatio: fitO / fitT,
-      strataPredict: predO, sklearnPredict: predT, predictRatio: predO / predT,
+      case: c.label, reps, strataFit: fitO, sklearnFit: fitT, fitRatio: fitO / fitT, fitRatioMinMax: spread('fit'),
+      strataPredict: predO, sklearnPredict: predT, predictRatio: predO / predT, predictRatioMinMax: spread('predict'),
       strataValue: ours[0]!.value, sklearnValue: theirs[0]?.value ?? null,
     };
     results.push(row);
+    const withSpread = (r: number, [lo, hi]: [number, number]): string => (Number.isNaN(lo) ? ratio(r) : `${ratio(r)} (${lo.toFixed(2)}..${hi.toFixed(2)})`);
     console.log([
-      c.label, fmt(fitO), fmt(fitT), ratio(row.fitRatio), fmt(predO), fmt(predT), ratio(row.predictRatio),
+      c.label, fmt(fitO), fmt(fitT), withSpread(row.fitRatio, row.fitRatioMinMax), fmt(predO), fmt(predT), withSpread(row.predictRatio, row.predictRatioMinMax),
       `${row.strataValue.toPrecision(8)} / ${row.sklearnValue === null ? '—' : row.sklearnValue.toPrecision(8)}`,
     ].join(' | '));
   }
   anchor?.stop();
   const busyAfter = await busyFraction();
   console.log(`machine busy after the run: ${busyAfter === undefined ? 'unknown' : `${(busyAfter * 100).toFixed(0)}%`}`);
-  writeFileSync(`${OUT}learn-unsupervised.json`, JSON.stringify({ sklearn: version ?? null, node: process.version, busyBefore: busy ?? null, busyAfter: busyAfter ?? null, results }, null, 2));
+  writeFileSync(`${OUT}learn-unsupervised.json`, JSON.stringify({ sklearn: version ?? null, node: process.version, threads, busyBefore: busy ?? null, busyAfter: busyAfter ?? null, results }, null, 2));
   console.log('\nresults in bench/out/learn-unsupervised.json');
 }
 

@@ -44,6 +44,21 @@ for (const algorithm of ['lloyd', 'elkan'] as const) {
   });
 }
 
+test('KMeans runs its initializations on worker threads with the same result as on one thread', () => {
+  for (const init of ['k-means++', 'random'] as const) {
+    for (const algorithm of ['lloyd', 'elkan'] as const) {
+      const params = { nClusters: 6, nInit: 5, init, algorithm, randomState: 3 };
+      const one = new KMeans(params).fit(data.digits.X);
+      const two = new KMeans({ ...params, nJobs: 2 }).fit(data.digits.X);
+      assert.deepEqual([...two.labels], [...one.labels], `${init} ${algorithm}`);
+      assert.deepEqual(two.clusterCenters.toArray(), one.clusterCenters.toArray(), `${init} ${algorithm}`);
+      assert.equal(two.inertia, one.inertia);
+      assert.equal(two.nIter, one.nIter);
+    }
+  }
+  assert.throws(() => new KMeans({ nJobs: 0 }).fit(data.digits.X), /nJobs must be an integer ≥ 1, or -1/);
+});
+
 for (const name of ['iris', 'digits', 'blobs']) {
   test(`KMeans with k-means++ reaches scikit-learn's best inertia within 1% on ${name}`, () => {
     const r = ref[`kmeanspp-${name}`];

@@ -4,9 +4,13 @@
  * the triangle inequality and half the center-to-center distances, most distance computations
  * are skipped once the centers settle.
  */
-import { type KMeansRun, inertiaOf, rowSqNorms, sameLabels, sqDist, sqDistances, updateCenters } from './kmeans-core.js';
+import { gemmF64 } from '../../kernels/index.js';
+import { type KMeansRun, ROW_BLOCK, inertiaOf, rowSqNorms, sameLabels, sqDist, updateCenters } from './kmeans-core.js';
 
-export function elkanKMeans(x: Float64Array, n: number, d: number, init: Float64Array, k: number, maxIter: number, tol: number): KMeansRun {
+/** Elkan's k-means from `init` (k × d); `xNorms` are the squared row norms of x. */
+export function elkanKMeans(
+  x: Float64Array, n: number, d: number, init: Float64Array, k: number, maxIter: number, tol: number, xNorms = rowSqNorms(x, n, d),
+): KMeansRun {
   let centers = init.slice();
   let next = new Float64Array(k * d);
   const shift = new Float64Array(k);
@@ -29,39 +33,50 @@ export function elkanKMeans(x: Float64Array, n: number, d: number, init: Float64
     }
   };
 
-  // Initial bounds: all distances from one GEMM pass (‖x‖² − 2x·c + ‖c‖²), loosened by a bound
-  // on their rounding error so they stay valid lower bounds; the nearest center, and any center
-  // the loosened bounds cannot rule out, then get exact distances (first index on ties).
-  const xNorms = rowSqNorms(x, n, d);
-  const approx = sqDistances(x, n, d, xNorms, centers, k);
+  // Initial bounds: all distances from GEMMs on blocks of rows (‖x‖² − 2x·c + ‖c‖²), loosened by
+  // a bound on their rounding error so they stay valid lower bounds; the nearest center, and
+  // any center the loosened bounds cannot rule out, then get exact distances (first index on
+  // ties).
   const cNorms = rowSqNorms(centers, k, d);
   let cMax = 0;
   for (let c = 0; c < k; c++) cMax = Math.max(cMax, cNorms[c]!);
   const slack = 4 * (d + 2) * Number.EPSILON;
-  for (let i = 0; i < n; i++) {
-    const lo = i * k;
-    let guess = 0;
-    for (let c = 1; c < k; c++) if (approx[lo + c]! < approx[lo + guess]!) guess = c;
-    const margin = slack * (xNorms[i]! + cMax);
-    let best = guess;
-    let bestD = Math.sqrt(sqDist(x, i, centers, guess, d));
-    lower[lo + guess] = bestD;
-    for (let c = 0; c < k; c++) {
-      if (c === guess) continue;
-      const bound = Math.sqrt(Math.max(0, approx[lo + c]! - margin));
-      if (bound > bestD) {
-        lower[lo + c] = bound;
-        continue;
+  const approx = new Float64Array(Math.min(n, ROW_BLOCK) * k);
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const rows = Math.min(ROW_BLOCK, n - start);
+    gemmF64(rows, k, d, x, start * d, d, centers, 0, d, approx, 0, k, { transB: true });
+    for (let r = 0; r < rows; r++) {
+      const i = start + r;
+      const xn = xNorms[i]!;
+      const ao = r * k;
+      for (let c = 0; c < k; c++) {
+        const v = xn - 2 * approx[ao + c]! + cNorms[c]!;
+        approx[ao + c] = v > 0 ? v : 0;
       }
-      const dc = Math.sqrt(sqDist(x, i, centers, c, d));
-      lower[lo + c] = dc;
-      if (dc < bestD || (dc === bestD && c < best)) {
-        bestD = dc;
-        best = c;
+      const lo = i * k;
+      let guess = 0;
+      for (let c = 1; c < k; c++) if (approx[ao + c]! < approx[ao + guess]!) guess = c;
+      const margin = slack * (xn + cMax);
+      let best = guess;
+      let bestD = Math.sqrt(sqDist(x, i, centers, guess, d));
+      lower[lo + guess] = bestD;
+      for (let c = 0; c < k; c++) {
+        if (c === guess) continue;
+        const bound = Math.sqrt(Math.max(0, approx[ao + c]! - margin));
+        if (bound > bestD) {
+          lower[lo + c] = bound;
+          continue;
+        }
+        const dc = Math.sqrt(sqDist(x, i, centers, c, d));
+        lower[lo + c] = dc;
+        if (dc < bestD || (dc === bestD && c < best)) {
+          bestD = dc;
+          best = c;
+        }
       }
+      labels[i] = best;
+      upper[i] = bestD;
     }
-    labels[i] = best;
-    upper[i] = bestD;
   }
 
   const assign = (): void => {
@@ -115,5 +130,5 @@ export function elkanKMeans(x: Float64Array, n: number, d: number, init: Float64
     old.set(labels);
   }
   if (!strict) assign();
-  return { labels, centers, inertia: inertiaOf(x, n, d, centers, labels), nIter: Math.min(iter + 1, maxIter) };
+  return { labels, centers, inertia: inertiaOf(x, d, centers, labels, 0, n), nIter: Math.min(iter + 1, maxIter) };
 }

@@ -8,10 +8,10 @@ import { DataError, ParamError } from '../base/errors.js';
 import { registerEstimator } from '../base/estimator.js';
 import { type LabelInput, type MatrixInput, toMatrix } from '../base/input.js';
 import { type CentroidState, CentroidClusterer } from './centroid-clusterer.js';
-import { elkanKMeans } from './elkan.js';
 import { type KMeansRun, assignLabels, rowSqNorms, sameClustering } from './kmeans-core.js';
-import { kmeansPlusPlus, randomCenters } from './kmeans-init.js';
-import { lloydKMeans } from './lloyd.js';
+import { kmeansPlusPlusDraws, randomCenters } from './kmeans-init.js';
+import type { KMeansJob } from './kmeans-job.js';
+import { runKMeansJob, sharesMemory, threadsFor } from './parallel.js';
 
 export interface KMeansParams {
   nClusters: number;
@@ -26,6 +26,11 @@ export interface KMeansParams {
   algorithm: 'lloyd' | 'elkan';
   /** Seed of the initialization. */
   randomState: number;
+  /**
+   * Threads the nInit runs are spread over (worker threads on Node; this one included), or -1
+   * for every core. Default 1. The result is the same for any value.
+   */
+  nJobs: number;
 }
 
 interface KMeansState extends CentroidState {
@@ -75,12 +80,12 @@ export function meanVariance(x: Float64Array, n: number, d: number): number {
  */
 export class KMeans extends CentroidClusterer<KMeansParams, KMeansState> {
   protected defaults(): KMeansParams {
-    return { nClusters: 8, init: 'k-means++', nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd', randomState: 0 };
+    return { nClusters: 8, init: 'k-means++', nInit: 10, maxIter: 300, tol: 1e-4, algorithm: 'lloyd', randomState: 0, nJobs: 1 };
   }
 
   fit(X: MatrixInput, _y?: LabelInput): this {
     const who = this.constructor.name;
-    const { nClusters: k, init, maxIter, tol, algorithm, randomState } = this.params;
+    const { nClusters: k, init, maxIter, tol, algorithm, randomState, nJobs } = this.params;
     const m = kmeansInput(X, k, init, who, true); // read only: the runs work on a centered copy
     const given = Array.isArray(init);
     const nInit = this.params.nInit === 'auto' ? (init === 'random' ? 10 : 1) : given ? 1 : this.params.nInit;
@@ -88,25 +93,36 @@ export class KMeans extends CentroidClusterer<KMeansParams, KMeansState> {
     if (!Number.isInteger(maxIter) || maxIter < 1) throw new ParamError(`${who}: maxIter must be a positive integer, got ${maxIter}.`);
     if (!(tol >= 0)) throw new ParamError(`${who}: tol must be >= 0, got ${tol}.`);
     if (algorithm !== 'lloyd' && algorithm !== 'elkan') throw new ParamError(`${who}: algorithm must be 'lloyd' or 'elkan', got '${String(algorithm)}'.`);
+    if (!(Number.isInteger(nJobs) && (nJobs >= 1 || nJobs === -1))) {
+      throw new ParamError(`${who}: nJobs must be an integer ≥ 1, or -1 for every core, got ${nJobs}.`);
+    }
+    const threads = threadsFor(nJobs);
+    const shared = sharesMemory(threads, nInit);
     const { rows: n, cols: d } = m;
+    const array = (length: number): Float64Array =>
+      shared ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length);
     // Center the data (as scikit-learn does) for accuracy; shift the centers back at the end.
     const mean = new Float64Array(d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j]! += m.data[i * d + j]!;
     for (let j = 0; j < d; j++) mean[j]! /= n;
-    const x = new Float64Array(n * d);
+    const x = array(n * d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) x[i * d + j] = m.data[i * d + j]! - mean[j]!;
     const absTol = tol * meanVariance(m.data, n, d);
-    const xNorms = rowSqNorms(x, n, d);
+    const xNorms = array(n);
+    xNorms.set(rowSqNorms(x, n, d));
     const rng = random.defaultRng(randomState);
-    const single = algorithm === 'elkan' && k > 1 ? elkanKMeans : lloydKMeans;
-    let best: KMeansRun | undefined;
+    // Every run's random numbers are drawn here, in run order, so threads change nothing.
+    const runs: KMeansJob['runs'] = [];
     for (let run = 0; run < nInit; run++) {
-      let start: Float64Array;
       if (given) {
-        start = new Float64Array(k * d);
+        const start = new Float64Array(k * d);
         (init as number[][]).forEach((row, c) => row.forEach((v, j) => (start[c * d + j] = v - mean[j]!)));
-      } else start = init === 'random' ? randomCenters(x, n, d, k, rng) : kmeansPlusPlus(x, n, d, k, rng, xNorms);
-      const r = single(x, n, d, start, k, maxIter, absTol);
+        runs.push({ start });
+      } else if (init === 'random') runs.push({ start: randomCenters(x, n, d, k, rng) });
+      else runs.push({ draws: kmeansPlusPlusDraws(rng, n, k) });
+    }
+    let best: KMeansRun | undefined;
+    for (const r of runKMeansJob({ x, xNorms, n, d, k, maxIter, tol: absTol, algorithm, runs }, threads)) {
       if (!best || (r.inertia < best.inertia && !sameClustering(r.labels, best.labels, k))) best = r;
     }
     const centers = best!.centers;

@@ -23,15 +23,15 @@ export interface ClusterSums {
   counts: Float64Array;
 }
 
-function addRow(x: Float64Array, i: number, d: number, c: number, acc: ClusterSums): void {
-  acc.counts[c] += 1;
+function addRow(x: Float64Array, i: number, d: number, c: number, sums: Float64Array, counts: Float64Array): void {
+  counts[c] += 1;
   const xo = i * d;
   const co = c * d;
-  for (let j = 0; j < d; j++) acc.sums[co + j] += x[xo + j]!;
+  for (let j = 0; j < d; j++) sums[co + j] += x[xo + j]!;
 }
 
 /** Rows per GEMM block of the distance computations (keeps the block and its products in cache). */
-const ROW_BLOCK = 1024;
+export const ROW_BLOCK = 1024;
 
 /** ‖row‖² of each row of a row-major n × d matrix. */
 export function rowSqNorms(x: Float64Array, n: number, d: number): Float64Array {
@@ -76,40 +76,37 @@ export function assignLabels(
         }
       }
       labels[start + r] = label;
-      if (withInertia) inertia += sqDist(x, start + r, centers, label, d);
-      if (sums) addRow(x, start + r, d, label, sums);
     }
+    if (withInertia) inertia += inertiaOf(x, d, centers, labels, start, start + rows);
+    if (sums) for (let i = start; i < start + rows; i++) addRow(x, i, d, labels[i]!, sums.sums, sums.counts);
   }
   return finite === 0 ? inertia : NaN;
 }
 
 /**
- * Squared distances from every row of x to each of the k rows of `points` (n × k, row-major),
- * as ‖x‖² − 2·x·c + ‖c‖² (clamped at 0) with the products from a GEMM per block of rows;
- * written into `out` when given.
+ * Σ‖x_i − c_{labels_i}‖² over rows [from, to). Two rows at a time, each summed in coordinate
+ * order, so the two sums proceed independently.
  */
-export function sqDistances(
-  x: Float64Array, n: number, d: number, xNorms: Float64Array, points: Float64Array, k: number, out = new Float64Array(n * k),
-): Float64Array {
-  const cNorms = rowSqNorms(points, k, d);
-  for (let start = 0; start < n; start += ROW_BLOCK) {
-    const rows = Math.min(ROW_BLOCK, n - start);
-    gemmF64(rows, k, d, x, start * d, d, points, 0, d, out, start * k, k, { transB: true });
-  }
-  for (let i = 0; i < n; i++) {
-    const xn = xNorms[i]!;
-    for (let c = 0, o = i * k; c < k; c++) {
-      const v = xn - 2 * out[o + c]! + cNorms[c]!;
-      out[o + c] = v > 0 ? v : 0;
-    }
-  }
-  return out;
-}
-
-/** Σ‖x_i − c_{labels_i}‖² (weighted when weights are given). */
-export function inertiaOf(x: Float64Array, n: number, d: number, centers: Float64Array, labels: Int32Array, weights?: Float64Array): number {
+export function inertiaOf(x: Float64Array, d: number, centers: Float64Array, labels: Int32Array, from: number, to: number): number {
   let s = 0;
-  for (let i = 0; i < n; i++) s += (weights ? weights[i]! : 1) * sqDist(x, i, centers, labels[i]!, d);
+  let i = from;
+  for (; i + 2 <= to; i += 2) {
+    const ao = i * d;
+    const bo = ao + d;
+    const ac = labels[i]! * d;
+    const bc = labels[i + 1]! * d;
+    let a = 0;
+    let b = 0;
+    for (let j = 0; j < d; j++) {
+      const ta = x[ao + j]! - centers[ac + j]!;
+      const tb = x[bo + j]! - centers[bc + j]!;
+      a += ta * ta;
+      b += tb * tb;
+    }
+    s += a;
+    s += b;
+  }
+  if (i < to) s += sqDist(x, i, centers, labels[i]!, d);
   return s;
 }
 
@@ -126,8 +123,7 @@ export function updateCenters(
   if (!counts) {
     out.fill(0);
     counts = new Float64Array(k);
-    const acc = { sums: out, counts };
-    for (let i = 0; i < n; i++) addRow(x, i, d, labels[i]!, acc);
+    for (let i = 0; i < n; i++) addRow(x, i, d, labels[i]!, out, counts);
   }
   const empty: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);

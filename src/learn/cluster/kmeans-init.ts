@@ -19,9 +19,32 @@ type Rng = ReturnType<typeof random.defaultRng>;
  * from one GEMM pass, as in scikit-learn.
  */
 export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number, rng: Rng, xNorms = rowSqNorms(x, n, d)): Float64Array {
+  return kmeansPlusPlusFrom(x, n, d, k, kmeansPlusPlusDraws(rng, n, k), xNorms);
+}
+
+/** Candidates per step of the greedy k-means++. */
+function trialsFor(k: number): number {
+  return 2 + Math.floor(Math.log(k));
+}
+
+/**
+ * The random numbers one k-means++ run consumes, in the order it consumes them: the first
+ * center's index, then a uniform draw per candidate per step. Drawing them up front lets runs
+ * proceed on other threads with the same results as one after another.
+ */
+export function kmeansPlusPlusDraws(rng: Rng, n: number, k: number): Float64Array {
+  const draws = new Float64Array(1 + (k - 1) * trialsFor(k));
+  draws[0] = rng.integers(n) as number;
+  for (let i = 1; i < draws.length; i++) draws[i] = rng.random() as number;
+  return draws;
+}
+
+/** `kmeansPlusPlus` with its random numbers drawn already (see `kmeansPlusPlusDraws`). */
+export function kmeansPlusPlusFrom(x: Float64Array, n: number, d: number, k: number, draws: Float64Array, xNorms: Float64Array): Float64Array {
   const centers = new Float64Array(k * d);
-  const trials = 2 + Math.floor(Math.log(k));
-  const first = rng.integers(n) as number;
+  const trials = trialsFor(k);
+  let next = 1;
+  const first = draws[0]!;
   centers.set(x.subarray(first * d, first * d + d), 0);
   let closest = new Float64Array(n);
   let potential = 0;
@@ -41,7 +64,7 @@ export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number,
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i]!;
     for (let t = 0; t < trials; t++) {
-      const target = (rng.random() as number) * potential;
+      const target = draws[next++]! * potential;
       // First index whose cumulative sum reaches the target (searchsorted, left).
       let lo = 0;
       let hi = n - 1;
@@ -60,17 +83,21 @@ export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number,
     for (let start = 0; start < n; start += BLOCK) {
       const rows = Math.min(BLOCK, n - start);
       gemmF64(rows, trials, d, x, start * d, d, candidates, 0, d, dots, 0, trials, { transB: true });
-      for (let r = 0; r < rows; r++) {
-        const i = start + r;
-        const ci = closest[i]!;
-        const xn = xNorms[i]!;
-        for (let t = 0, o = r * trials; t < trials; t++) {
-          let v = xn - 2 * dots[o + t]! + cNorms[t]!;
+      // One candidate at a time, so its minima and running sum stay in locals.
+      for (let t = 0; t < trials; t++) {
+        const out = mins[t]!;
+        const cn = cNorms[t]!;
+        let pot = 0;
+        for (let r = 0, o = t; r < rows; r++, o += trials) {
+          const i = start + r;
+          let v = xNorms[i]! - 2 * dots[o]! + cn;
           if (!(v > 0)) v = 0;
+          const ci = closest[i]!;
           const m = v < ci ? v : ci;
-          mins[t]![i] = m;
-          pots[t] += m;
+          out[i] = m;
+          pot += m;
         }
+        pots[t] += pot;
       }
     }
     let bestPot = Infinity;

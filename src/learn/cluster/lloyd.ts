@@ -28,6 +28,6 @@ export function lloydKMeans(x: Float64Array, n: number, d: number, init: Float64
     old.set(labels);
   }
   // Labels for the final centers (unchanged after a strict convergence) and their exact inertia.
-  const inertia = strict ? inertiaOf(x, n, d, centers, labels) : assignLabels(x, n, d, centers, k, labels);
+  const inertia = strict ? inertiaOf(x, d, centers, labels, 0, n) : assignLabels(x, n, d, centers, k, labels);
   return { labels, centers, inertia, nIter: Math.min(iter + 1, maxIter) };
 }

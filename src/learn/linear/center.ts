@@ -3,6 +3,8 @@
  * `_preprocess_data` + `_rescale_data`: subtract the (weighted) column means of X and the mean
  * of y, then multiply each row by √weight. The intercept is recovered as ȳ − x̄·w.
  */
+import { gemmF64 } from '../../kernels/index.js';
+import { gemmInPlace } from './gemm-in-place.js';
 
 /** (Weighted) column means of a row-major n × p matrix; zeros when not fitting an intercept. */
 export function columnMeans(X: Float64Array, n: number, p: number, sw: Float64Array | null): Float64Array {
@@ -71,27 +73,48 @@ export function interceptOf(coef: Float64Array, xOffset: Float64Array, yOffset: 
 }
 
 /**
- * X·w + b for row-major X, four rows at a time so each coefficient load feeds four independent
- * sums.
+ * Scores X·Wᵀ + b (n × k, row-major) of row-major X (n × p) under k coefficient rows W (k × p)
+ * and intercepts b. A GEMM backend that reads X where it lies (a system BLAS) gets the whole
+ * product in one call; otherwise one row of coefficients is applied in TypeScript, four rows
+ * of X at a time (no copy of X into WebAssembly memory), and several rows by GEMMs on blocks
+ * of rows that keep each copy small.
  */
-export function linearPredict(X: Float64Array, n: number, p: number, coef: Float64Array, intercept: number): Float64Array {
-  const out = new Float64Array(n);
+export function linearScores(X: Float64Array, n: number, p: number, W: Float64Array, b: Float64Array): Float64Array {
+  const k = b.length;
+  const out = new Float64Array(n * k);
+  if (k === 1) out.fill(b[0]!);
+  else for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) out[i * k + c] = b[c]!;
+  if (n === 0 || p === 0) return out;
+  const block = gemmInPlace(n, k, p) ? n : k === 1 ? 0 : 4096;
+  if (block === 0) {
+    addRowDots(X, n, p, W, out);
+    return out;
+  }
+  for (let start = 0; start < n; start += block) {
+    const rows = Math.min(block, n - start);
+    gemmF64(rows, k, p, X, start * p, p, W, 0, p, out, start * k, k, { transB: true, accumulate: true });
+  }
+  return out;
+}
+
+/** out[i] += X[i]·w (summed onto out[i]), four rows at a time so each coefficient load feeds four independent sums. */
+function addRowDots(X: Float64Array, n: number, p: number, w: Float64Array, out: Float64Array): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o0 = i * p;
     const o1 = o0 + p;
     const o2 = o1 + p;
     const o3 = o2 + p;
-    let s0 = intercept;
-    let s1 = intercept;
-    let s2 = intercept;
-    let s3 = intercept;
+    let s0 = out[i]!;
+    let s1 = out[i + 1]!;
+    let s2 = out[i + 2]!;
+    let s3 = out[i + 3]!;
     for (let j = 0; j < p; j++) {
-      const w = coef[j]!;
-      s0 += X[o0 + j]! * w;
-      s1 += X[o1 + j]! * w;
-      s2 += X[o2 + j]! * w;
-      s3 += X[o3 + j]! * w;
+      const wj = w[j]!;
+      s0 += X[o0 + j]! * wj;
+      s1 += X[o1 + j]! * wj;
+      s2 += X[o2 + j]! * wj;
+      s3 += X[o3 + j]! * wj;
     }
     out[i] = s0;
     out[i + 1] = s1;
@@ -99,10 +122,9 @@ export function linearPredict(X: Float64Array, n: number, p: number, coef: Float
     out[i + 3] = s3;
   }
   for (; i < n; i++) {
-    let s = intercept;
+    let s = out[i]!;
     const o = i * p;
-    for (let j = 0; j < p; j++) s += X[o + j]! * coef[j]!;
+    for (let j = 0; j < p; j++) s += X[o + j]! * w[j]!;
     out[i] = s;
   }
-  return out;
 }

@@ -4,10 +4,9 @@
  * and `predict` that maps scores back to the labels given in fit.
  */
 import { type NdArray, fromTyped } from '../../tensor/index.js';
-import { type Label, type LabelInput, type MatrixInput, allFinite, checkFeatureCount, checkFinite, encodeLabels, toLabels, toMatrix, type Matrix } from '../base/input.js';
+import { type Label, type LabelInput, type MatrixInput, allFinite, argmaxLabels, checkFeatureCount, checkFinite, encodeLabels, toLabels, toMatrix, type Matrix } from '../base/input.js';
 import { Classifier } from '../base/kinds.js';
-import { gemmF64 } from '../../kernels/index.js';
-import { linearPredict } from './center.js';
+import { linearScores } from './center.js';
 import { singleClassError } from './checks.js';
 
 /** Fitted state of a linear classifier: `coef` is rows × nFeatures, row-major. */
@@ -57,18 +56,7 @@ export abstract class LinearClassifierBase<P extends object, S extends LinearCla
     const m = toMatrix(X, options);
     checkFeatureCount(m, s.nFeatures, this.constructor.name);
     const k = s.intercept.length;
-    const p = s.nFeatures;
-    let out: Float64Array;
-    if (k === 1) out = linearPredict(m.data, m.rows, p, s.coef, s.intercept[0]!);
-    else {
-      out = new Float64Array(m.rows * k);
-      for (let i = 0; i < m.rows; i++) out.set(s.intercept, i * k);
-      // Blocks of rows keep each GEMM's copy into WebAssembly memory small.
-      for (let start = 0; start < m.rows; start += 4096) {
-        const rows = Math.min(4096, m.rows - start);
-        gemmF64(rows, k, p, m.data, start * p, p, s.coef, 0, p, out, start * k, k, { transB: true, accumulate: true });
-      }
-    }
+    const out = linearScores(m.data, m.rows, s.nFeatures, s.coef, s.intercept);
     if (!allFinite(out)) checkFinite(m, options);
     return { scores: out, rows: m.rows, k };
   }
@@ -86,16 +74,10 @@ export abstract class LinearClassifierBase<P extends object, S extends LinearCla
   predict(X: MatrixInput): Label[] {
     const classes = this.fitted('predict').classes;
     const { scores, rows, k } = this.scores(X, 'predict');
+    if (k > 1) return argmaxLabels(scores, k, classes);
+    const [negative, positive] = classes;
     const out: Label[] = new Array(rows);
-    for (let i = 0; i < rows; i++) {
-      if (k === 1) {
-        out[i] = classes[scores[i]! > 0 ? 1 : 0]!;
-        continue;
-      }
-      let best = 0;
-      for (let c = 1; c < k; c++) if (scores[i * k + c]! > scores[i * k + best]!) best = c;
-      out[i] = classes[best]!;
-    }
+    for (let i = 0; i < rows; i++) out[i] = scores[i]! > 0 ? positive! : negative!;
     return out;
   }
 }

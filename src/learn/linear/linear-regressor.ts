@@ -5,7 +5,7 @@
 import { type NdArray, fromTyped } from '../../tensor/index.js';
 import { type MatrixInput, allFinite, checkFeatureCount, checkFinite, toMatrix } from '../base/input.js';
 import { Regressor } from '../base/kinds.js';
-import { linearPredict } from './center.js';
+import { linearScores } from './center.js';
 
 /** Fitted state of a linear regressor. */
 export interface LinearRegressorState {
@@ -31,7 +31,7 @@ export abstract class LinearRegressorBase<P extends object, S extends LinearRegr
     const options = { estimator: this.constructor.name, borrow: true, deferFiniteCheck: true };
     const m = toMatrix(X, options);
     checkFeatureCount(m, state.nFeatures, this.constructor.name);
-    const out = linearPredict(m.data, m.rows, m.cols, state.coef, state.intercept);
+    const out = linearScores(m.data, m.rows, m.cols, state.coef, Float64Array.of(state.intercept));
     if (!allFinite(out)) checkFinite(m, options);
     return fromTyped(out, [m.rows]);
   }

@@ -94,62 +94,115 @@ function addWeightedRows(X: Float64Array, p: number, start: number, m: number, c
   }
 }
 
-/** Loss and gradient (gradient written into `grad`) of the data term plus ½·l2‖W‖². */
-export function logisticLossGrad(pr: LogisticProblem, v: Float64Array, l2: number, grad: Float64Array): number {
-  const { X, n, p, codes, sw, k, fitIntercept } = pr;
+/**
+ * Rows per chunk. The data term is summed within each chunk, then over the chunks in order, so
+ * any split of the chunks over threads (see `LossEvaluator`) gives bit-identical sums.
+ */
+export const LOSS_CHUNK = 4096;
+
+/** Number of chunks of n rows. */
+export function chunkCount(n: number): number {
+  return Math.ceil(n / LOSS_CHUNK);
+}
+
+/**
+ * Evaluates the data term of chunks [0, chunkCount(n)) into `partials` (per chunk: the loss,
+ * then the parameterCount gradient entries); the default runs them all on this thread.
+ */
+export type LossEvaluator = (v: Float64Array, partials: Float64Array) => void;
+
+/** The data term of chunks [c0, c1) into `partials` (layout as in `LossEvaluator`). */
+export function lossChunks(pr: LogisticProblem, v: Float64Array, c0: number, c1: number, partials: Float64Array): void {
+  const stride = parameterCount(pr) + 1;
+  for (let c = c0; c < c1; c++) {
+    const start = c * LOSS_CHUNK;
+    const end = Math.min(pr.n, start + LOSS_CHUNK);
+    const grad = partials.subarray(c * stride + 1, (c + 1) * stride);
+    grad.fill(0);
+    partials[c * stride] = pr.k === 1 ? binaryRows(pr, v, start, end, grad) : multinomialRows(pr, v, start, end, grad);
+  }
+}
+
+/** The binary data term of rows [from, to): returns the loss, adds the gradient into grad. */
+function binaryRows(pr: LogisticProblem, v: Float64Array, from: number, to: number, grad: Float64Array): number {
+  const { X, p, codes, sw, fitIntercept } = pr;
+  const pos = pr.positive ?? 1;
+  const b = fitIntercept ? v[p]! : 0;
+  let loss = 0;
+  let gb = 0;
+  // Blocks of rows small enough to stay in cache between the three passes: scores, then the
+  // loss and residual of each row (one exp serves log(1 + e^z) and the sigmoid), then the
+  // gradient, four rows per gradient update.
+  const z = new Float64Array(LOSS_BLOCK);
+  for (let start = from; start < to; start += LOSS_BLOCK) {
+    const m = Math.min(LOSS_BLOCK, to - start);
+    scoreRows(X, p, start, m, v, b, z);
+    for (let r = 0; r < m; r++) {
+      const i = start + r;
+      const zi = z[r]!;
+      const t = codes[i] === pos ? 1 : 0;
+      const s = sw[i]!;
+      const e = Math.exp(-Math.abs(zi));
+      loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - t * zi);
+      const res = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - t);
+      z[r] = res;
+      gb += res;
+    }
+    addWeightedRows(X, p, start, m, z, grad);
+  }
+  if (fitIntercept) grad[p] += gb;
+  return loss;
+}
+
+/** The multinomial data term of rows [from, to): returns the loss, adds the gradient into grad. */
+function multinomialRows(pr: LogisticProblem, v: Float64Array, from: number, to: number, grad: Float64Array): number {
+  const { X, p, codes, sw, k, fitIntercept } = pr;
   const d = p + (fitIntercept ? 1 : 0);
+  let loss = 0;
+  const z = new Float64Array(k);
+  for (let i = from; i < to; i++) {
+    const o = i * p;
+    let zmax = -Infinity;
+    for (let c = 0; c < k; c++) {
+      const w = c * d;
+      let s = fitIntercept ? v[w + p]! : 0;
+      for (let j = 0; j < p; j++) s += X[o + j]! * v[w + j]!;
+      z[c] = s;
+      if (s > zmax) zmax = s;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += Math.exp(z[c]! - zmax);
+    const lse = zmax + Math.log(sum);
+    const s = sw[i]!;
+    const yi = codes[i]!;
+    loss += s * (lse - z[yi]!);
+    for (let c = 0; c < k; c++) {
+      const r = s * (Math.exp(z[c]! - lse) - (c === yi ? 1 : 0));
+      const w = c * d;
+      for (let j = 0; j < p; j++) grad[w + j] += r * X[o + j]!;
+      if (fitIntercept) grad[w + p] += r;
+    }
+  }
+  return loss;
+}
+
+/**
+ * Loss and gradient (gradient written into `grad`) of the data term plus ½·l2‖W‖². The data
+ * term comes chunk by chunk from `evaluate` (all chunks on this thread by default).
+ */
+export function logisticLossGrad(pr: LogisticProblem, v: Float64Array, l2: number, grad: Float64Array, evaluate?: LossEvaluator): number {
+  const { p, k, fitIntercept } = pr;
+  const d = p + (fitIntercept ? 1 : 0);
+  const nv = parameterCount(pr);
+  const chunks = chunkCount(pr.n);
+  const partials = new Float64Array(chunks * (nv + 1));
+  if (evaluate) evaluate(v, partials);
+  else lossChunks(pr, v, 0, chunks, partials);
   grad.fill(0);
   let loss = 0;
-  if (k === 1) {
-    const pos = pr.positive ?? 1;
-    const b = fitIntercept ? v[p]! : 0;
-    let gb = 0;
-    // Blocks of rows small enough to stay in cache between the three passes: scores, then the
-    // loss and residual of each row (one exp serves log(1 + e^z) and the sigmoid), then the
-    // gradient, four rows per gradient update.
-    const z = new Float64Array(LOSS_BLOCK);
-    for (let start = 0; start < n; start += LOSS_BLOCK) {
-      const m = Math.min(LOSS_BLOCK, n - start);
-      scoreRows(X, p, start, m, v, b, z);
-      for (let r = 0; r < m; r++) {
-        const i = start + r;
-        const zi = z[r]!;
-        const t = codes[i] === pos ? 1 : 0;
-        const s = sw[i]!;
-        const e = Math.exp(-Math.abs(zi));
-        loss += s * ((zi > 0 ? zi : 0) + Math.log1p(e) - t * zi);
-        const res = s * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - t);
-        z[r] = res;
-        gb += res;
-      }
-      addWeightedRows(X, p, start, m, z, grad);
-    }
-    if (fitIntercept) grad[p] = gb;
-  } else {
-    const z = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const o = i * p;
-      let zmax = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const w = c * d;
-        let s = fitIntercept ? v[w + p]! : 0;
-        for (let j = 0; j < p; j++) s += X[o + j]! * v[w + j]!;
-        z[c] = s;
-        if (s > zmax) zmax = s;
-      }
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += Math.exp(z[c]! - zmax);
-      const lse = zmax + Math.log(sum);
-      const s = sw[i]!;
-      const yi = codes[i]!;
-      loss += s * (lse - z[yi]!);
-      for (let c = 0; c < k; c++) {
-        const r = s * (Math.exp(z[c]! - lse) - (c === yi ? 1 : 0));
-        const w = c * d;
-        for (let j = 0; j < p; j++) grad[w + j] += r * X[o + j]!;
-        if (fitIntercept) grad[w + p] += r;
-      }
-    }
+  for (let c = 0, o = 0; c < chunks; c++, o += nv + 1) {
+    loss += partials[o]!;
+    for (let i = 0; i < nv; i++) grad[i] += partials[o + 1 + i]!;
   }
   if (l2 > 0) {
     let norm = 0;

@@ -9,7 +9,7 @@
  * agree. Intercepts are not penalized. Stops when the infinity norm of the composite gradient
  * mapping L·(y − prox(y − ∇f(y)/L)) is ≤ tol (the proximal analogue of L-BFGS's gtol).
  */
-import { type LogisticProblem, isIntercept, logisticLossGrad, parameterCount } from './logistic-loss.js';
+import { type LogisticProblem, type LossEvaluator, isIntercept, logisticLossGrad, parameterCount } from './logistic-loss.js';
 
 export interface ProximalResult {
   v: Float64Array;
@@ -19,7 +19,7 @@ export interface ProximalResult {
 
 export function fistaLogistic(
   pr: LogisticProblem, l2: number, l1: number, tol: number, maxIter: number,
-  onIter?: (iter: number, objective: number) => void,
+  onIter?: (iter: number, objective: number) => void, evaluate?: LossEvaluator,
 ): ProximalResult {
   const m = parameterCount(pr);
   const penalized = new Uint8Array(m);
@@ -46,12 +46,12 @@ export function fistaLogistic(
   let iter = 0;
   let converged = false;
   for (; iter < maxIter; iter++) {
-    const fy = logisticLossGrad(pr, y, l2, gy);
+    const fy = logisticLossGrad(pr, y, l2, gy, evaluate);
     let fz: number;
     for (;;) {
       for (let i = 0; i < m; i++) u[i] = y[i]! - gy[i]! / L;
       prox(u, l1 / L, z);
-      fz = logisticLossGrad(pr, z, l2, gz);
+      fz = logisticLossGrad(pr, z, l2, gz, evaluate);
       let lin = 0;
       let sq = 0;
       for (let i = 0; i < m; i++) {

@@ -81,3 +81,19 @@ test('bad input: one class, bad C, penalty/solver mismatch', () => {
   assert.throws(() => new LogisticRegression({ penalty: 'elasticnet' }).fit(Xs, ys), /needs l1Ratio/);
   assert.throws(() => new LogisticRegression({ classWeight: { 7: 2 } }).fit(Xs, ys), /label '7', which is not in y/);
 });
+
+test('nJobs spreads the loss over worker threads with exactly the one-thread result', () => {
+  // 10 000 rows: several loss chunks, so two threads really split them.
+  let seed = 11;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
+  const X = Array.from({ length: 10_000 }, () => Array.from({ length: 5 }, next));
+  const y = X.map((r) => (r[0]! + 0.5 * r[1]! + 0.3 * next() > 0 ? (r[2]! > 0 ? 2 : 1) : 0));
+  for (const [params, labels] of [[{}, y.map((c) => Math.min(c, 1))], [{}, y], [{ penalty: 'l1' as const, C: 0.1 }, y.map((c) => Math.min(c, 1))]] as const) {
+    const one = new LogisticRegression(params).fit(X, labels);
+    const two = new LogisticRegression({ ...params, nJobs: 2 }).fit(X, labels);
+    assert.deepEqual(two.coef.toArray(), one.coef.toArray());
+    assert.deepEqual(two.intercept.toArray(), one.intercept.toArray());
+    assert.deepEqual(two.nIter, one.nIter);
+  }
+  assert.throws(() => new LogisticRegression({ nJobs: 0 }).fit(Xb, yb), /nJobs must be an integer ≥ 1, or -1/);
+});

@@ -9,6 +9,7 @@ import { type ClassWeight, checkChoice, checkInteger, checkNumber, classWeights,
 import { LinearClassifierBase, type LinearClassifierState, classifierData } from './linear-classifier.js';
 import { type LogisticProblem, logisticLossGrad, parameterCount, sigmoid } from './logistic-loss.js';
 import { fistaLogistic } from './logistic-proximal.js';
+import { lossThreads, parallelLoss } from './parallel-loss.js';
 
 export type LogisticPenalty = 'l2' | 'l1' | 'elasticnet' | 'none';
 export type LogisticSolver = 'auto' | 'lbfgs' | 'fista';
@@ -33,6 +34,11 @@ export interface LogisticRegressionParams {
   multiClass: 'auto' | 'ovr';
   /** Iteration limit. Default 100. */
   maxIter: number;
+  /**
+   * Threads that evaluate the loss and its gradient (worker threads on Node; this one included),
+   * or -1 for every core. Default 1. The result is the same for any value.
+   */
+  nJobs: number;
   /**
    * Gradient tolerance: L-BFGS stops when the infinity norm of the gradient of the summed loss is
    * ≤ tol (scikit-learn's gtol) or the relative decrease of the objective is ≤ min(2.2e-9, tol·1e-5);
@@ -63,7 +69,7 @@ export class LogisticRegression
   protected defaults(): LogisticRegressionParams {
     return {
       penalty: 'l2', C: 1, l1Ratio: null, fitIntercept: true, classWeight: null, solver: 'auto',
-      multiClass: 'auto', maxIter: 100, tol: 1e-4,
+      multiClass: 'auto', maxIter: 100, tol: 1e-4, nJobs: 1,
     };
   }
 
@@ -75,6 +81,9 @@ export class LogisticRegression
     const maxIter = checkInteger(name, 'maxIter', params.maxIter, 1);
     const tol = checkNumber(name, 'tol', params.tol, 0);
     checkChoice(name, 'multiClass', params.multiClass, ['auto', 'ovr'] as const);
+    if (!(Number.isInteger(params.nJobs) && (params.nJobs >= 1 || params.nJobs === -1))) {
+      throw new ParamError(`${name}: nJobs must be an integer ≥ 1, or -1 for every core, got ${params.nJobs}.`);
+    }
     let solver = checkChoice(name, 'solver', params.solver, ['auto', 'lbfgs', 'fista'] as const);
     if (solver === 'auto') solver = penalty === 'l1' || penalty === 'elasticnet' ? 'fista' : 'lbfgs';
     if (solver === 'lbfgs' && (penalty === 'l1' || penalty === 'elasticnet')) {
@@ -115,24 +124,30 @@ export class LogisticRegression
       const nv = parameterCount(pr);
       const tag = problems.length > 1 ? `_${index}` : '';
       let v: Float64Array;
-      if (solver === 'lbfgs') {
-        const grad = new Float64Array(nv);
-        const res = optimize.minimize(null, new Float64Array(nv), {
-          method: 'L-BFGS-B',
-          funAndGrad: (w) => ({ value: logisticLossGrad(pr, w, l2, grad), grad }),
-          maxIter,
-          gtol: tol,
-          // SciPy's default ftol (2.2e-9) stops scikit-learn's lbfgs well before gtol; tie it to tol
-          // so that a small tol really gives a converged model.
-          ftol: Math.min(2.220446049250313e-9, tol * 1e-5),
-          callback: run ? (_x, st) => run.logMetric(`loss${tag}`, st.fun, st.nit) : undefined,
-        });
-        v = res.x;
-        nIter.push(res.nit);
-      } else {
-        const res = fistaLogistic(pr, l2, l1, tol, maxIter, run ? (it, f) => run.logMetric(`loss${tag}`, f, it) : undefined);
-        v = res.v;
-        nIter.push(res.nIter);
+      const parallel = parallelLoss(pr, lossThreads(params.nJobs));
+      const evaluate = parallel?.evaluate;
+      try {
+        if (solver === 'lbfgs') {
+          const grad = new Float64Array(nv);
+          const res = optimize.minimize(null, new Float64Array(nv), {
+            method: 'L-BFGS-B',
+            funAndGrad: (w) => ({ value: logisticLossGrad(pr, w, l2, grad, evaluate), grad }),
+            maxIter,
+            gtol: tol,
+            // SciPy's default ftol (2.2e-9) stops scikit-learn's lbfgs well before gtol; tie it to tol
+            // so that a small tol really gives a converged model.
+            ftol: Math.min(2.220446049250313e-9, tol * 1e-5),
+            callback: run ? (_x, st) => run.logMetric(`loss${tag}`, st.fun, st.nit) : undefined,
+          });
+          v = res.x;
+          nIter.push(res.nit);
+        } else {
+          const res = fistaLogistic(pr, l2, l1, tol, maxIter, run ? (it, f) => run.logMetric(`loss${tag}`, f, it) : undefined, evaluate);
+          v = res.v;
+          nIter.push(res.nIter);
+        }
+      } finally {
+        parallel?.close();
       }
       const d = p + (pr.fitIntercept ? 1 : 0);
       const k = pr.k;

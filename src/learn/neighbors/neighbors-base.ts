@@ -64,7 +64,7 @@ export function fitNeighbors(X: MatrixInput, p: KNeighborsParams, who: string): 
       `${who}: nNeighbors=${p.nNeighbors} is larger than the ${m.rows} training samples; use nNeighbors <= ${m.rows} or more data.`,
     );
   }
-  const fitMethod = resolveAlgorithm(p.algorithm, m.rows, m.cols, p.nNeighbors, p.leafSize);
+  const fitMethod = resolveAlgorithm(p.algorithm, m.rows, m.cols, p.nNeighbors, p.leafSize, resolveMetric(p.metric, p.p, who));
   return { fitX: m.data, nSamples: m.rows, nFeatures: m.cols, fitMethod };
 }
 

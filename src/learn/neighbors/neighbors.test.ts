@@ -81,6 +81,24 @@ test('ties in distance are ordered by training index, the same for every algorit
   assert.deepEqual((results[0] as number[][])[0]!.slice(0, 5), [65, 53, 64, 66, 77]);
 });
 
+test('brute force over several GEMM blocks finds exactly the tree\'s neighbors, ties and large offsets included', () => {
+  // Integer coordinates (many equal distances) far from the origin, where ‖q‖² + ‖t‖² − 2q·t
+  // loses most of its digits: only the exact re-check keeps the order right.
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 5;
+  const point = (): number[] => Array.from({ length: 17 }, () => 1e8 + next());
+  const X = Array.from({ length: 2500 }, point);
+  const Q = [...Array.from({ length: 290 }, point), X[3]!, X[2499]!];
+  const y = X.map((_, i) => i % 2);
+  const tree = new KNeighborsClassifier({ nNeighbors: 7, algorithm: 'kd_tree' }).fit(X, y).kneighbors(Q);
+  for (const algorithm of ['brute', 'auto'] as const) {
+    const got = new KNeighborsClassifier({ nNeighbors: 7, algorithm }).fit(X, y).kneighbors(Q);
+    assert.deepEqual(got.indices.toArray(), tree.indices.toArray(), algorithm);
+    assert.deepEqual(got.distances.toArray(), tree.distances.toArray(), algorithm);
+  }
+  assert.equal((tree.indices.toArray() as number[][])[290]![0], 3);
+});
+
 test('distance weighting gives exact matches all the weight', () => {
   const m = new KNeighborsRegressor({ nNeighbors: 3, weights: 'distance' }).fit([[0], [1], [2], [3]], [10, 20, 30, 40]);
   assert.deepEqual(m.predict([[1]]).toArray(), [20]);
