@@ -6,41 +6,13 @@
  * `receiveMessageOnPort`. The data are in shared memory (never copied); workers are unref'd and
  * reused across fits.
  */
-import { availableParallelism } from 'node:os';
-import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { WorkerPool, workerEntry } from '../base/worker-pool.node.js';
+import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { KMeansRun } from './kmeans-core.js';
 import { type KMeansJob, runKMeans } from './kmeans-job.js';
+export { cpuCount } from '../base/worker-pool.node.js';
 
-const workers: Worker[] = [];
-const entry = new URL(`./worker.node${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-/**
- * A worker running `entry`. From TypeScript sources (under tsx) the worker registers tsx itself
- * before importing the entry: Node 20 does not hand `--import` loaders on to worker threads.
- */
-function startWorker(entry: URL): Worker {
-  const load = `import(${JSON.stringify(entry.href)})`;
-  const source = entry.pathname.endsWith('.ts') ? `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => ${load})` : load;
-  return new Worker(source, { eval: true });
-}
-
-export function cpuCount(): number {
-  return availableParallelism();
-}
-
-function ensureWorkers(n: number): Worker[] {
-  while (workers.length < n) {
-    const w = startWorker(entry);
-    w.unref();
-    // A worker that fails to start simply never takes a run; drop it from the pool.
-    w.on('error', () => {
-      const i = workers.indexOf(w);
-      if (i >= 0) workers.splice(i, 1);
-    });
-    workers.push(w);
-  }
-  return workers.slice(0, n);
-}
+const pool = new WorkerPool(workerEntry('./worker.node', import.meta.url));
 
 interface Reply {
   r: number;
@@ -54,7 +26,7 @@ export function runInParallel(job: KMeansJob, threads: number): KMeansRun[] {
   // control[0]: next run to take; control[1 + r]: 1 once a worker has posted run r.
   const control = new Int32Array(new SharedArrayBuffer(4 * (n + 1)));
   const ports: MessagePort[] = [];
-  for (const w of ensureWorkers(threads - 1)) {
+  for (const w of pool.take(threads - 1)) {
     const { port1, port2 } = new MessageChannel();
     w.postMessage({ job, control, port: port2 }, [port2]);
     ports.push(port1);

@@ -7,10 +7,10 @@
  * sums are in. `close` sends the workers back to their message loop; they are unref'd and
  * reused across fits.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { sharedCopy, WorkerPool, workerEntry } from '../base/worker-pool.node.js';
 import { type LogisticProblem, chunkCount, lossChunks, parameterCount } from './logistic-loss.js';
 import type { ParallelLoss } from './parallel-loss.js';
+export { cpuCount } from '../base/worker-pool.node.js';
 
 // Control slots per worker (Int32).
 const SEQ = 0; // bumped by the caller per evaluation
@@ -22,43 +22,7 @@ const SLOTS = 5;
 /** How long to wait for a ready worker before computing its chunks here instead. */
 const PATIENCE_MS = 20_000;
 
-const workers: Worker[] = [];
-const entry = new URL(`./loss-worker.node${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-/**
- * A worker running `entry`. From TypeScript sources (under tsx) the worker registers tsx itself
- * before importing the entry: Node 20 does not hand `--import` loaders on to worker threads.
- */
-function startWorker(entry: URL): Worker {
-  const load = `import(${JSON.stringify(entry.href)})`;
-  const source = entry.pathname.endsWith('.ts') ? `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => ${load})` : load;
-  return new Worker(source, { eval: true });
-}
-
-export function cpuCount(): number {
-  return availableParallelism();
-}
-
-function ensureWorkers(n: number): Worker[] {
-  while (workers.length < n) {
-    const w = startWorker(entry);
-    w.unref();
-    w.on('error', () => {
-      const i = workers.indexOf(w);
-      if (i >= 0) workers.splice(i, 1);
-    });
-    workers.push(w);
-  }
-  return workers.slice(0, n);
-}
-
-function sharedCopy<T extends Float64Array | Int32Array>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const Ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
-  const out = new Ctor(new SharedArrayBuffer(a.byteLength));
-  out.set(a as never);
-  return out;
-}
+const pool = new WorkerPool(workerEntry('./loss-worker.node', import.meta.url));
 
 /** Starts the workers on the problem; chunks split into `threads` contiguous ranges, the first one here. */
 export function startLossJob(pr: LogisticProblem, threads: number): ParallelLoss {
@@ -68,7 +32,7 @@ export function startLossJob(pr: LogisticProblem, threads: number): ParallelLoss
   const v = new Float64Array(new SharedArrayBuffer(8 * nv));
   const partials = new Float64Array(new SharedArrayBuffer(8 * chunks * (nv + 1)));
   const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.round((t * chunks) / threads));
-  const team = ensureWorkers(threads - 1);
+  const team = pool.take(threads - 1);
   const control = new Int32Array(new SharedArrayBuffer(4 * SLOTS * team.length));
   team.forEach((w, i) => w.postMessage({ pr: shared, v, partials, control, index: i, c0: bounds[i + 1], c1: bounds[i + 2] }));
   let seq = 0;

@@ -5,38 +5,13 @@
  * `Atomics.wait` until the workers' trees are done and reads them from their message ports
  * with `receiveMessageOnPort`. Workers are unref'd and reused across fits.
  */
-import { availableParallelism } from 'node:os';
-import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { sharedCopy, WorkerPool, workerEntry } from '../../base/worker-pool.node.js';
+import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { FlatTree } from '../../tree/flat-tree.js';
 import { type ForestJob, buildForestTree } from './forest-job.js';
+export { cpuCount } from '../../base/worker-pool.node.js';
 
-const workers: Worker[] = [];
-const entry = new URL(`./worker.node${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-export function cpuCount(): number {
-  return availableParallelism();
-}
-
-function ensureWorkers(n: number): Worker[] {
-  while (workers.length < n) {
-    const w = new Worker(entry);
-    w.unref();
-    // A worker that fails to start simply never takes a tree; drop it from the pool.
-    w.on('error', () => {
-      const i = workers.indexOf(w);
-      if (i >= 0) workers.splice(i, 1);
-    });
-    workers.push(w);
-  }
-  return workers.slice(0, n);
-}
-
-function shared(a: Float32Array): Float32Array {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const s = new Float32Array(new SharedArrayBuffer(a.byteLength));
-  s.set(a);
-  return s;
-}
+const pool = new WorkerPool(workerEntry('./worker.node', import.meta.url));
 
 interface Reply {
   t: number;
@@ -49,9 +24,9 @@ export function growInParallel(job: ForestJob, threads: number): FlatTree[] {
   const n = job.seeds.length;
   // control[0]: next tree to take; control[1 + t]: 1 once a worker has posted tree t.
   const control = new Int32Array(new SharedArrayBuffer(4 * (n + 1)));
-  const sharedJob: ForestJob = { ...job, X: shared(job.X) };
+  const sharedJob: ForestJob = { ...job, X: sharedCopy(job.X) };
   const ports: MessagePort[] = [];
-  for (const w of ensureWorkers(threads - 1)) {
+  for (const w of pool.take(threads - 1)) {
     const { port1, port2 } = new MessageChannel();
     w.postMessage({ job: sharedJob, control, port: port2 }, [port2]);
     ports.push(port1);
