@@ -20,8 +20,11 @@
  * the freshly copied block), so Strata is timed with `toMatrix(cols, { order: 'F' })`, the same
  * result layout; Strata's default row-major `toMatrix` (a transpose, more work) is printed too.
  *
- * Prints medians, the Strata/pandas ratio per case (target ≤ 0.5), peak memory and how busy the
- * machine was (fraction of CPU time busy, sampled before and after); never asserts a time.
+ * Prints medians, the Strata/pandas ratio per case (target ≤ 0.5), the median CPU time of each
+ * side per case (all threads of the process, so DuckDB's scan threads count; on a busy machine
+ * this is steadier than wall time, but it does not credit Strata for using a second core), peak
+ * memory and how busy the machine was (fraction of CPU time busy, sampled before and after);
+ * never asserts a time.
  * Run: `node --import tsx bench/frame.ts [--reps N]`.
  */
 import { spawn } from 'node:child_process';
@@ -44,6 +47,8 @@ type CaseName = (typeof CASES)[number];
 
 interface Reply {
   seconds: number;
+  /** CPU time of the whole process during the case (all threads: DuckDB's too), seconds. */
+  cpu_seconds: number;
   /** Resident high-water mark during this case (reset just before it). */
   peak_mb: number;
   /** Resident memory when the case started (Strata side). */
@@ -189,10 +194,16 @@ async function worker(): Promise<void> {
     if (req.case === 'read') state.df = undefined;
     await resetPeak(req.case === 'read');
     const startMb = residentMb();
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     const check = await runCase(req, state);
+    // Work the library defers to the next turn of the event loop (the collection that frees
+    // DuckDB's result chunks after a read) belongs to the case.
+    await new Promise((resolve) => setImmediate(resolve));
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    process.stdout.write(JSON.stringify({ seconds, peak_mb: highWaterMb(), start_mb: startMb, check }) + '\n');
+    const cpu = process.cpuUsage(cpuStart);
+    const reply: Reply = { seconds, cpu_seconds: (cpu.user + cpu.system) / 1e6, peak_mb: highWaterMb(), start_mb: startMb, check };
+    process.stdout.write(JSON.stringify(reply) + '\n');
   }
 }
 
@@ -250,6 +261,8 @@ async function main(): Promise<void> {
 
   const ours: Record<string, number[]> = {};
   const theirs: Record<string, number[]> = {};
+  const cpuOurs: Record<string, number[]> = {};
+  const cpuTheirs: Record<string, number[]> = {};
   const peakOurs: Record<string, number> = {};
   const peakTheirs: Record<string, number> = {};
   const peaksByRep: Record<string, number[][]> = {}; // per rep: [strata start, strata peak, pandas peak] MB
@@ -261,8 +274,13 @@ async function main(): Promise<void> {
       const b = await pandas?.ask(request);
       if (rep === 0) console.log(`  ${c}: strata check ${JSON.stringify(a.check)}, pandas check ${b ? JSON.stringify(b.check) : '—'}`);
       (ours[c] ??= []).push(a.seconds);
+      (cpuOurs[c] ??= []).push(a.cpu_seconds);
       theirs[c] ??= [];
-      if (b) theirs[c].push(b.seconds);
+      cpuTheirs[c] ??= [];
+      if (b) {
+        theirs[c].push(b.seconds);
+        cpuTheirs[c].push(b.cpu_seconds);
+      }
       peakOurs[c] = Math.max(peakOurs[c] ?? 0, a.peak_mb);
       (peaksByRep[c] ??= []).push([a.start_mb ?? 0, a.peak_mb, b?.peak_mb ?? 0].map(Math.round));
       if (b) peakTheirs[c] = Math.max(peakTheirs[c] ?? 0, b.peak_mb);
@@ -274,7 +292,7 @@ async function main(): Promise<void> {
   pandas?.stop();
   const busyAfter = await busyFraction(1000);
 
-  console.log(`\n${['case', 'strata', 'pandas', 'ratio (median)', 'ratio min..max', 'peak RSS strata', 'peak RSS pandas'].join(' | ')}`);
+  console.log(`\n${['case', 'strata', 'pandas', 'ratio (median)', 'ratio min..max', 'CPU strata', 'CPU pandas', 'CPU ratio', 'peak RSS strata', 'peak RSS pandas'].join(' | ')}`);
   const results: object[] = [];
   for (const c of CASES as readonly CaseName[]) {
     const ratios = theirs[c]!.map((t, i) => ours[c]![i]! / t);
@@ -287,6 +305,10 @@ async function main(): Promise<void> {
       ratioMax: ratios.length ? Math.max(...ratios) : null,
       strataSeconds: ours[c]!,
       pandasSeconds: theirs[c]!,
+      strataCpuMedianSeconds: median(cpuOurs[c]!),
+      pandasCpuMedianSeconds: ratios.length ? median(cpuTheirs[c]!) : null,
+      strataCpuSeconds: cpuOurs[c]!,
+      pandasCpuSeconds: cpuTheirs[c]!,
       strataPeakRssMb: peakOurs[c]!,
       pandasPeakRssMb: peakTheirs[c] ?? null,
     };
@@ -294,7 +316,10 @@ async function main(): Promise<void> {
     console.log(
       [
         c, fmt(row.strataMedianSeconds), orDash(row.pandasMedianSeconds, fmt), orDash(row.ratioMedian, (r) => `${r.toFixed(2)}×`),
-        orDash(row.ratioMin, (r) => `${r.toFixed(2)}..${row.ratioMax!.toFixed(2)}`), `${row.strataPeakRssMb.toFixed(0)} MB`, orDash(row.pandasPeakRssMb, (m) => `${m.toFixed(0)} MB`),
+        orDash(row.ratioMin, (r) => `${r.toFixed(2)}..${row.ratioMax!.toFixed(2)}`),
+        fmt(row.strataCpuMedianSeconds), orDash(row.pandasCpuMedianSeconds, fmt),
+        orDash(row.pandasCpuMedianSeconds, (p) => `${(row.strataCpuMedianSeconds / p).toFixed(2)}×`),
+        `${row.strataPeakRssMb.toFixed(0)} MB`, orDash(row.pandasPeakRssMb, (m) => `${m.toFixed(0)} MB`),
       ].join(' | '),
     );
   }

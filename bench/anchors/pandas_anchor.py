@@ -7,7 +7,7 @@ Protocol (one JSON object per line):
   {"case": "groupby"}                groupby(key) mean/sum/count of f0, f1, f2
   {"case": "join"}                   merge(right, on=key) (inner, many-to-one, 1M rows out)
   {"case": "tomatrix"}               the 28 float columns as one float64 ndarray
--> {"seconds": S, "peak_mb": M, "check": C}
+-> {"seconds": S, "cpu_seconds": CPU, "peak_mb": M, "check": C}
 Before each case (untimed) the resident high-water mark is reset (/proc/self/clear_refs), so
 peak_mb is the high-water mark during that case; before a read the old frame is dropped and
 garbage collected. The Strata side does the same.
@@ -41,6 +41,7 @@ def run(req):
     if name == "read":
         state.pop("df", None)
     reset_peak(name == "read")
+    cpu_start = time.process_time()
     start = time.perf_counter()
     check = None
     if name == "setup":
@@ -61,7 +62,8 @@ def run(req):
     else:
         raise ValueError(f"unknown case {name}")
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "peak_mb": high_water_mb(), "check": check}
+    cpu_seconds = time.process_time() - cpu_start
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_mb": high_water_mb(), "check": check}
 
 
 print(json.dumps({"ready": True, "pandas": pd.__version__}), flush=True)

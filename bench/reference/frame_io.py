@@ -71,6 +71,12 @@ CSV_CASES = [
         "strata": {"dtypes": {"zip": "string"}},
     },
     {
+        "name": "missing-value words among repeated, long and quoted labels",
+        "text": 'id,label,score,city\n1,alpha,1.5,Oslo\n2,NA,nan,"S\u00e3o Paulo, Brazil"\n3,alpha,NaN,N/A\n4,"NA",2.5,"S\u00e3o Paulo, Brazil"\n'
+        '5,a label longer than twelve,,null\n6,a label longer than twelve,-1,""\n7,beta,3,#N/A\n8,alpha,4.25,Oslo\n',
+        "pandas": {},
+    },
+    {
         "name": "skip rows and large integers",
         "text": "# exported 2024-01-01\nbig,small\n3000000000,1\n-3000000000,2\n12,3\n",
         "pandas": {"skiprows": 1},
@@ -92,6 +98,35 @@ for c in CSV_CASES:
         }
     )
 
+
+
+def late_words_csv(late_number):
+    """25,000 rows: missing-value words only after DuckDB's 20,480-row type-detection sample (the
+    same text is built by src/frame/io/read-csv.test.ts)."""
+    labels = ["alpha", "beta", "a much longer label \u00e9"]
+    lines = ["i,x,label"]
+    for i in range(25000):
+        x = "NA" if late_number and i == 24000 else f"{i % 97}.25"
+        label = {21000: "", 22000: "n/a", 23000: '"NA"', 24500: "null"}.get(i, labels[i % 3])
+        lines.append(f"{i},{x},{label}")
+    return "\n".join(lines) + "\n"
+
+
+late_words = []
+for late_number in (False, True):
+    df = pd.read_csv(io.StringIO(late_words_csv(late_number)))
+    late_words.append(
+        {
+            "late_number": late_number,
+            "rows": len(df),
+            "kinds": {col: kind(df[col].dtype) for col in df.columns},
+            "x_null_rows": [int(i) for i in np.flatnonzero(df["x"].isna())],
+            "x_sum": float(df["x"].sum()),
+            "label_null_rows": [int(i) for i in np.flatnonzero(df["label"].isna())],
+            "label_counts": {str(k): int(v) for k, v in df["label"].value_counts().items()},
+        }
+    )
+
 # Group-by and join with missing values, empty strings, duplicate keys, unicode keys.
 rng = np.random.default_rng(7)
 n = 60
@@ -108,6 +143,7 @@ write_fixture(
     "frame_io",
     {
         "csv": cases,
+        "late_words": late_words,
         "groupby": {
             "left": {"k": keys, "x": [None if math.isnan(v) else float(v) for v in x], "y": [int(v) for v in y]},
             "keys": list(g.index),

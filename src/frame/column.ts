@@ -80,9 +80,15 @@ export class Column {
 
   // ---------------------------------------------------------------- factories
 
-  /** A float64 column over `values` (not copied); NaN marks missing values. */
-  static float64(name: string, values: Float64Array): Column {
-    return new Column(name, 'float64', values);
+  /**
+   * A float64 column over `values` (not copied); NaN marks missing values. A producer that
+   * counted the NaNs while writing `values` passes `nanCount`, sparing a scan when `nullCount` is
+   * asked (it is trusted, not checked).
+   */
+  static float64(name: string, values: Float64Array, nanCount?: number): Column {
+    const col = new Column(name, 'float64', values);
+    if (nanCount !== undefined) col._nullCount = nanCount;
+    return col;
   }
   static float32(name: string, values: Float32Array): Column {
     return new Column(name, 'float32', values);

@@ -8,6 +8,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 let instance: Promise<DuckDBInstance> | undefined;
 
@@ -43,6 +45,31 @@ export async function withConnection<T>(fn: (con: DuckDBConnection) => Promise<T
   } finally {
     con.closeSync();
   }
+}
+
+let fullGc: (() => void) | undefined;
+let gcPending = false;
+
+/**
+ * Runs a full garbage collection once the current call stack has unwound (on the next turn of
+ * the event loop). DuckDB result chunks are native memory behind small JS wrappers that only a
+ * collection frees, and copying a result into a frame allocates almost nothing on the JS heap, so
+ * without this a large read would keep its chunks (about the frame's size again) until some later
+ * collection. Deferred because the frames that fetched the chunks may still hold them in
+ * temporaries. (V8's `gc` is reached without the --expose-gc flag by enabling it for a fresh
+ * context.)
+ */
+export function collectGarbageSoon(): void {
+  if (gcPending) return;
+  gcPending = true;
+  setImmediate(() => {
+    gcPending = false;
+    if (!fullGc) {
+      setFlagsFromString('--expose-gc');
+      fullGc = runInNewContext('gc') as () => void;
+    }
+    fullGc();
+  });
 }
 
 /** A SQL identifier, double-quoted: `quoteIdent('my "col"')` is `"my ""col"""`. */

@@ -1,7 +1,7 @@
 /**
- * DuckDB results to Apache Arrow tables, copying each chunk's vector memory straight into
- * preallocated Arrow buffers (no per-value JavaScript objects on the numeric, date and short
- * string paths).
+ * DuckDB results to Apache Arrow tables or DataFrames, copying each chunk's vector memory
+ * straight into preallocated buffers (no per-value JavaScript objects on the numeric, date and
+ * short string paths; a frame's string columns hold one JS string per distinct value).
  *
  * Type mapping: DOUBLE/FLOAT → Float64/Float32; INTEGER/SMALLINT/TINYINT and unsigned → the
  * same-width Arrow integer; BIGINT/HUGEINT/UBIGINT → Int32 when every value fits, else Float64
@@ -37,6 +37,10 @@ import {
   vectorFromArray,
   type Vector,
 } from 'apache-arrow';
+import { columnFromArrow } from '../arrow.js';
+import { Column } from '../column.js';
+import { DataFrame } from '../dataframe.js';
+import { StringColumnWriter } from './string-column.js';
 
 /** One result column: its name and DuckDB type. */
 export interface ResultColumn {
@@ -277,6 +281,36 @@ class Utf8Builder implements ColumnBuilder {
   }
 }
 
+/**
+ * VARCHAR straight to a frame string column, skipping Arrow (see StringColumnWriter: one JS
+ * string per distinct value). The bytes are read from DuckDB's 16-byte string records: a u32
+ * length, then the bytes inline when 12 or fewer, else a 4-byte prefix and a pointer.
+ */
+class StringColumnBuilder {
+  private readonly writer: StringColumnWriter;
+  constructor(length: number, nullText: ReadonlySet<string> | undefined) {
+    this.writer = new StringColumnWriter(length, nullText);
+  }
+
+  append(vector: RawVector, start: number, n: number, offset: number): void {
+    const recs = duckdb.vector_get_data(vector, (start + n) * 16);
+    const view = new DataView(recs.buffer, recs.byteOffset, (start + n) * 16);
+    const mask = duckdb.vector_get_validity(vector, Math.ceil((start + n) / 64) * 8);
+    for (let i = 0; i < n; i++) {
+      const k = start + i;
+      if (mask && !((mask[k >> 3]! >> (k & 7)) & 1)) continue; // rows start as null
+      const base = k * 16;
+      const len = view.getUint32(base, true);
+      if (len <= 12) this.writer.set(offset + i, recs, base + 4, len);
+      else this.writer.set(offset + i, duckdb.get_data_from_pointer(recs.buffer as ArrayBuffer, recs.byteOffset + base + 8, len), 0, len);
+    }
+  }
+
+  finish(name: string): Column {
+    return this.writer.finish(name);
+  }
+}
+
 /** ENUM to an Arrow Dictionary<Utf8, Int32> with the enum's members as the dictionary. */
 class EnumBuilder implements ColumnBuilder {
   private readonly indices: Int32Array;
@@ -468,13 +502,51 @@ export function wholeChunks(chunks: readonly DuckDBDataChunk[]): ChunkSpan[] {
  * const table = chunksToArrow(columns, wholeChunks([result.getChunk(0)]));
  */
 export function chunksToArrow(columns: readonly ResultColumn[], spans: readonly ChunkSpan[]): Table {
+  const names = uniqueNames(columns.map((c) => c.name));
+  const vectors: Record<string, Vector> = {};
+  copySpans(columns, spans).forEach((b, j) => (vectors[names[j]!] = makeVector((b as ColumnBuilder).finish())));
+  return new Table(vectors);
+}
+
+/** How `chunksToFrame` reads a result. */
+export interface FrameReadOptions {
+  /** Text values (of VARCHAR columns) that stand for a missing value. */
+  nullText?: ReadonlySet<string>;
+}
+
+/**
+ * Copies `spans` of a result into a DataFrame: as `chunksToArrow` (one shared block for the
+ * DOUBLE columns, numeric buffers kept as they are), except that VARCHAR columns become string
+ * columns directly, each distinct value decoded once (see StringColumnBuilder).
+ *
+ * @example
+ * const df = chunksToFrame(resultColumns(result), spans, { nullText: new Set(['NA']) });
+ */
+export function chunksToFrame(columns: readonly ResultColumn[], spans: readonly ChunkSpan[], options: FrameReadOptions = {}): DataFrame {
+  const names = uniqueNames(columns.map((c) => c.name));
+  const builders = copySpans(columns, spans, (length) => new StringColumnBuilder(length, options.nullText));
+  const cols = builders.map((b, j) => (b instanceof StringColumnBuilder ? b.finish(names[j]!) : columnFromArrow(names[j]!, makeVector(b.finish()))));
+  return new DataFrame(cols, spans.reduce((n, s) => n + s.rows, 0));
+}
+
+/**
+ * One builder per column, with every span appended in order; the DOUBLE columns write into one
+ * shared block. VARCHAR columns use `strings` when given.
+ */
+function copySpans(
+  columns: readonly ResultColumn[],
+  spans: readonly ChunkSpan[],
+  strings?: (length: number) => StringColumnBuilder,
+): (ColumnBuilder | StringColumnBuilder)[] {
   let total = 0;
   for (const s of spans) total += s.rows;
   const doubles = columns.filter((c) => c.type.typeId === DuckDBTypeId.DOUBLE).length;
   const block = doubles > 1 ? new Float64Array(doubles * total) : undefined;
   let nextSlot = 0;
   const builders = columns.map((c) =>
-    builderFor(c.type, total, block && c.type.typeId === DuckDBTypeId.DOUBLE ? block.subarray(nextSlot * total, ++nextSlot * total) : undefined),
+    strings && c.type.typeId === DuckDBTypeId.VARCHAR
+      ? strings(total)
+      : builderFor(c.type, total, block && c.type.typeId === DuckDBTypeId.DOUBLE ? block.subarray(nextSlot * total, ++nextSlot * total) : undefined),
   );
   let offset = 0;
   for (const { chunk, start, rows } of spans) {
@@ -482,10 +554,7 @@ export function chunksToArrow(columns: readonly ResultColumn[], spans: readonly 
     for (let j = 0; j < builders.length; j++) builders[j]!.append(duckdb.data_chunk_get_vector(chunk.chunk, j), start, rows, offset);
     offset += rows;
   }
-  const names = uniqueNames(columns.map((c) => c.name));
-  const vectors: Record<string, Vector> = {};
-  builders.forEach((b, j) => (vectors[names[j]!] = makeVector(b.finish())));
-  return new Table(vectors);
+  return builders;
 }
 
 /** Result column names made unique (`a`, `a_1`, …), as pandas does for duplicate headers. */

@@ -10,7 +10,7 @@ import { DataFrame } from '../dataframe.js';
 import { ColumnNotFoundError } from '../errors.js';
 import { messageOf, quoteIdent, quoteLiteral } from './engine.js';
 import { SqlError } from './errors.js';
-import { queryArrow, streamArrow } from './query.js';
+import { queryArrow, queryFrame, streamArrow } from './query.js';
 import { copyToFile, type WriteFileOptions } from './copy-to.js';
 
 /** Where a lazy query's rows come from: how to explain its failures and finish its frames. */
@@ -127,8 +127,7 @@ export class LazyFrame {
 
   /** Runs the query and returns all rows as one DataFrame. */
   async collect(): Promise<DataFrame> {
-    const table = await this.run((sql) => queryArrow(sql));
-    return this.finish(DataFrame.fromArrow(table));
+    return this.finish(await this.run((sql) => queryFrame(sql)));
   }
 
   /** The first `n` rows (only those are read, where the file format allows). */

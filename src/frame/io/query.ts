@@ -4,8 +4,9 @@
  */
 import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
-import { type ChunkSpan, type ResultColumn, chunksToArrow } from './from-duckdb.js';
-import { engine, withConnection } from './engine.js';
+import type { DataFrame } from '../dataframe.js';
+import { type ChunkSpan, type FrameReadOptions, type ResultColumn, chunksToArrow, chunksToFrame } from './from-duckdb.js';
+import { collectGarbageSoon, engine, withConnection } from './engine.js';
 
 /** The names and DuckDB types of a result's columns. */
 export function resultColumns(result: DuckDBResult): ResultColumn[] {
@@ -30,15 +31,48 @@ export function resultColumns(result: DuckDBResult): ResultColumn[] {
  */
 export async function queryArrow(sql: string, con?: DuckDBConnection): Promise<Table> {
   if (!con) return withConnection((c) => queryArrow(sql, c));
+  const { columns, spans, bytes } = await fetchAll(sql, con);
+  if (bytes > RELEASE_BYTES) collectGarbageSoon();
+  return chunksToArrow(columns, spans);
+}
+
+/**
+ * Runs `sql` as `queryArrow` does and copies the result into a DataFrame, with no Arrow table
+ * in between: string columns are built directly, one JS string per distinct value.
+ *
+ * @example
+ * const df = await queryFrame("select 'a' as k, 1.5 as x");
+ */
+export async function queryFrame(sql: string, con?: DuckDBConnection, options: FrameReadOptions = {}): Promise<DataFrame> {
+  if (!con) return withConnection((c) => queryFrame(sql, c, options));
+  const { columns, spans, bytes } = await fetchAll(sql, con);
+  if (bytes > RELEASE_BYTES) collectGarbageSoon();
+  return chunksToFrame(columns, spans, options);
+}
+
+/** Results whose chunks hold more than this are released by a collection right after the copy. */
+const RELEASE_BYTES = 64 * 1024 * 1024;
+
+interface Fetched {
+  columns: ResultColumn[];
+  spans: ChunkSpan[];
+  /** About how much native memory the chunks hold (8 bytes a value). */
+  bytes: number;
+}
+
+async function fetchAll(sql: string, con: DuckDBConnection): Promise<Fetched> {
   await con.run("SET streaming_buffer_size = '64MB'");
   const result = await con.stream(sql);
   const spans: ChunkSpan[] = [];
+  let rows = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     spans.push({ chunk, start: 0, rows: chunk.rowCount });
+    rows += chunk.rowCount;
   }
-  return chunksToArrow(resultColumns(result), spans);
+  const columns = resultColumns(result);
+  return { columns, spans, bytes: rows * columns.length * 8 };
 }
 
 /**

@@ -23,7 +23,16 @@ interface CsvCase {
   kinds: string[];
   values: Record<string, unknown[]>;
 }
-const fixture = loadFixture<{ csv: CsvCase[] }>('frame_io');
+interface LateWordsCase {
+  late_number: boolean;
+  rows: number;
+  kinds: Record<string, string>;
+  x_null_rows: number[];
+  x_sum: number;
+  label_null_rows: number[];
+  label_counts: Record<string, number>;
+}
+const fixture = loadFixture<{ csv: CsvCase[]; late_words: LateWordsCase[] }>('frame_io');
 
 const kindOf = (dtype: string): string =>
   dtype === 'int32' ? 'int' : dtype === 'float64' || dtype === 'float32' ? 'float' : dtype === 'bool' ? 'bool' : dtype === 'datetime' || dtype === 'date' ? 'datetime' : 'string';
@@ -41,6 +50,35 @@ for (const c of fixture.csv) {
       assert.ok(kind === wantKind || (wantKind === 'int' && kind === 'float' && want.some((v) => Math.abs(v as number) > 2 ** 31)), `${name}: ${kind} vs ${wantKind}`);
       assert.deepEqual(got, want, name);
     });
+  });
+}
+
+/** The text bench/reference/frame_io.py builds: missing-value words only past DuckDB's 20,480-row sample. */
+function lateWordsCsv(lateNumber: boolean): string {
+  const labels = ['alpha', 'beta', 'a much longer label é'];
+  const special: Record<number, string> = { 21000: '', 22000: 'n/a', 23000: '"NA"', 24500: 'null' };
+  const lines = ['i,x,label'];
+  for (let i = 0; i < 25000; i++) {
+    const x = lateNumber && i === 24000 ? 'NA' : `${i % 97}.25`;
+    lines.push(`${i},${x},${special[i] ?? labels[i % 3]}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+for (const c of fixture.late_words) {
+  test(`missing-value words past the type-detection sample match pandas (${c.late_number ? 'in a number column' : 'in a text column'})`, async () => {
+    const df = await readCsv(file(lateWordsCsv(c.late_number)));
+    assert.equal(df.numRows, c.rows);
+    assert.deepEqual(Object.fromEntries(Object.entries(df.dtypes).map(([k, d]) => [k, kindOf(d)])), c.kinds);
+    const x = df.column('x');
+    const label = df.column('label');
+    const nullRows = (col: typeof x): number[] => [...col.validMask().keys()].filter((i) => col.isNull(i));
+    assert.deepEqual(nullRows(x), c.x_null_rows);
+    assert.equal(x.sum(), c.x_sum);
+    assert.deepEqual(nullRows(label), c.label_null_rows);
+    const counts: Record<string, number> = {};
+    for (const v of label.toArray()) if (v !== null) counts[v as string] = (counts[v as string] ?? 0) + 1;
+    assert.deepEqual(counts, c.label_counts);
   });
 }
 
@@ -117,4 +155,13 @@ test('missing files, unknown extensions and unknown columns are clear errors', a
   await assert.rejects(readCsv(path, { columns: ['prise'] }), (err: unknown) => err instanceof ColumnNotFoundError && /did you mean 'price'/.test(err.message));
   await assert.rejects(readCsv(path, { dtypes: { qtty: 'float64' } }), (err: unknown) => err instanceof ColumnNotFoundError && /Columns: price, qty/.test(err.message));
   await assert.rejects(readCsv(path, { dtypes: { qty: 'no such type!' } }), /Unknown type 'no such type!' for column 'qty'/);
+});
+
+test("nullValues: [''] keeps the missing-value words as text, whichever reader runs", async () => {
+  const plain = await readCsv(file('k,s\n1,NA\n2,\n3,null\n'), { nullValues: [''] });
+  assert.deepEqual(plain.column('s').toArray(), ['NA', null, 'null']);
+  const quoted = await readCsv(file('k,s\n1,"NA"\n2,\n3,null\n'), { nullValues: [''] });
+  assert.deepEqual(quoted.column('s').toArray(), ['NA', null, 'null']);
+  const defaults = await readCsv(file('k,s\n1,"NA"\n2,\n3,null\n'));
+  assert.deepEqual(defaults.column('s').toArray(), [null, null, null]);
 });

@@ -8,7 +8,7 @@ import { DataFrame } from '../dataframe.js';
 import { messageOf, withConnection } from '../io/engine.js';
 import { SqlError, DataFileNotFoundError } from '../io/errors.js';
 import { registerFrame } from '../io/frame-scan.js';
-import { queryArrow } from '../io/query.js';
+import { queryFrame } from '../io/query.js';
 import { firstLine } from '../io/lazy-frame.js';
 
 /** Frames a query can name, by table name. */
@@ -57,7 +57,7 @@ export async function sql(query: string, tables: SqlTables = {}): Promise<DataFr
     const releases: (() => void)[] = [];
     try {
       for (const [name, df] of Object.entries(tables)) releases.push(await registerFrame(con, name, df));
-      return DataFrame.fromArrow(await queryArrow(query, con));
+      return await queryFrame(query, con);
     } catch (err) {
       if (err instanceof SqlError || err instanceof DataFileNotFoundError) throw err;
       throw explain(query, tables, err);

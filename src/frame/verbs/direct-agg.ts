@@ -2,8 +2,9 @@
  * The fast path of groupBy(...).agg(...) for the common case of one int32 key without missing
  * values over a small range of values, and only count/size/sum/mean (sum and mean of float64
  * columns): each row's group is its key minus the smallest key, so no group codes are built,
- * and each pass over the keys sums and counts up to three columns (rows per key come from a
- * column without missing values, else from one counting pass).
+ * and each pass over the keys sums up to three columns, counting their missing values (rare)
+ * rather than their present ones, and the first pass also counts the rows per key, so the
+ * common row updates one table per column plus one.
  * Results (values, row-order summation, dtypes, sorted keys) are those of the general path.
  */
 import { Column } from '../column.js';
@@ -36,12 +37,12 @@ export function directAggregate(frame: DataFrame, key: string, entries: readonly
   }
   const keys = keyCol.data as Int32Array;
   const n = keys.length;
-  // Float64 columns to sum or count, up to three per pass over the keys. The key range is first
-  // guessed from a prefix of the rows; a pass stops at the first key outside it, and then the
-  // exact range is computed and the passes start over (once).
-  const streams = [
-    ...new Set(entries.filter((e) => e.agg === 'sum' || e.agg === 'mean' || (e.agg === 'count' && frame.column(e.column).dtype === 'float64')).map((e) => e.column)),
-  ];
+  // Float64 columns to sum, up to three per pass over the keys. The key range is first guessed
+  // from a prefix of the rows; a pass stops at the first key outside it, and then the exact range
+  // is computed and the passes start over (once). A column that is only counted is left out: its
+  // count is the rows per key when it has no missing value (one sequential scan tells), else one
+  // counting pass.
+  const streams = [...new Set(entries.filter((e) => e.agg === 'sum' || e.agg === 'mean').map((e) => e.column))];
   const values = streams.map((c) => frame.column(c).toFloat64());
   keyRange(keys, Math.min(n, PREFIX));
   let perColumn: { sums: Float64Array; counts: Int32Array }[] | null = null;
@@ -51,25 +52,24 @@ export function directAggregate(frame: DataFrame, key: string, entries: readonly
     const lo = rangeLo;
     const span = rangeHi - lo + 1;
     if (span > MAX_SPAN || span > Math.max(2 * n, 1 << 16)) return null;
-    perColumn = streams.map(() => ({ sums: new Float64Array(span), counts: new Int32Array(span) }));
-    let inRange = true;
+    // Per column: sums of the present values and counts of the missing ones (rare, so the common
+    // row touches one table per column); the first pass also counts the rows per key.
+    const missing = streams.map(() => new Int32Array(span));
+    perColumn = streams.map(() => ({ sums: new Float64Array(span), counts: new Int32Array(0) }));
+    rowsPerKey = new Int32Array(span);
+    let inRange = streams.length > 0 || countKeys(keys, lo, span, rowsPerKey);
     for (let j = 0; j < streams.length && inRange; j += 3) {
-      const [a, b, c] = [perColumn[j]!, perColumn[j + 1], perColumn[j + 2]];
-      if (c) inRange = sumPresent3(keys, lo, span, values[j]!, values[j + 1]!, values[j + 2]!, a.sums, a.counts, b!.sums, b!.counts, c.sums, c.counts);
-      else if (b) inRange = sumPresent2(keys, lo, span, values[j]!, values[j + 1]!, a.sums, a.counts, b.sums, b.counts);
-      else inRange = sumPresent(keys, lo, span, values[j]!, a.sums, a.counts);
+      const rows = j === 0 ? rowsPerKey : new Int32Array(span);
+      const [a, b, c] = [perColumn[j]!.sums, perColumn[j + 1]?.sums, perColumn[j + 2]?.sums];
+      if (c) inRange = sumPresent3(keys, lo, span, rows, values[j]!, values[j + 1]!, values[j + 2]!, a, missing[j]!, b!, missing[j + 1]!, c, missing[j + 2]!);
+      else if (b) inRange = sumPresent2(keys, lo, span, rows, values[j]!, values[j + 1]!, a, missing[j]!, b, missing[j + 1]!);
+      else inRange = sumPresent(keys, lo, span, rows, values[j]!, a, missing[j]!);
     }
-    // Rows per key: the present counts of a column without missing values, else a counting pass.
-    rowsPerKey = perColumn.find(({ counts }) => {
-      let total = 0;
-      for (let t = 0; t < span; t++) total += counts[t]!;
-      return total === n;
-    })?.counts;
-    if (inRange && !rowsPerKey) {
-      rowsPerKey = new Int32Array(span);
-      inRange = countKeys(keys, lo, span, rowsPerKey);
+    if (!inRange) {
+      perColumn = null;
+      continue;
     }
-    if (!inRange) perColumn = null;
+    perColumn.forEach((p, j) => (p.counts = Int32Array.from(rowsPerKey!, (r, t) => r - missing[j]![t]!)));
   }
   const lo = rangeLo;
   const span = rangeHi - lo + 1;
@@ -136,34 +136,30 @@ function sumPresent3(
   keys: Int32Array,
   lo: number,
   span: number,
+  rows: Int32Array,
   x: Float64Array,
   y: Float64Array,
   z: Float64Array,
   sx: Float64Array,
-  nx: Int32Array,
+  mx: Int32Array,
   sy: Float64Array,
-  ny: Int32Array,
+  my: Int32Array,
   sz: Float64Array,
-  nz: Int32Array,
+  mz: Int32Array,
 ): boolean {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]! - lo;
     if (k >>> 0 >= span) return false;
+    rows[k]!++;
     const u = x[i]!;
     const v = y[i]!;
     const w = z[i]!;
-    if (u === u) {
-      sx[k]! += u;
-      nx[k]!++;
-    }
-    if (v === v) {
-      sy[k]! += v;
-      ny[k]!++;
-    }
-    if (w === w) {
-      sz[k]! += w;
-      nz[k]!++;
-    }
+    if (u === u) sx[k]! += u;
+    else mx[k]!++;
+    if (v === v) sy[k]! += v;
+    else my[k]!++;
+    if (w === w) sz[k]! += w;
+    else mz[k]!++;
   }
   return true;
 }
@@ -172,39 +168,36 @@ function sumPresent2(
   keys: Int32Array,
   lo: number,
   span: number,
+  rows: Int32Array,
   x: Float64Array,
   y: Float64Array,
   sx: Float64Array,
-  nx: Int32Array,
+  mx: Int32Array,
   sy: Float64Array,
-  ny: Int32Array,
+  my: Int32Array,
 ): boolean {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]! - lo;
     if (k >>> 0 >= span) return false;
+    rows[k]!++;
     const v = x[i]!;
     const w = y[i]!;
-    if (v === v) {
-      sx[k]! += v;
-      nx[k]!++;
-    }
-    if (w === w) {
-      sy[k]! += w;
-      ny[k]!++;
-    }
+    if (v === v) sx[k]! += v;
+    else mx[k]!++;
+    if (w === w) sy[k]! += w;
+    else my[k]!++;
   }
   return true;
 }
 
-function sumPresent(keys: Int32Array, lo: number, span: number, x: Float64Array, sums: Float64Array, counts: Int32Array): boolean {
+function sumPresent(keys: Int32Array, lo: number, span: number, rows: Int32Array, x: Float64Array, sums: Float64Array, missing: Int32Array): boolean {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]! - lo;
     if (k >>> 0 >= span) return false;
+    rows[k]!++;
     const v = x[i]!;
-    if (v === v) {
-      sums[k]! += v;
-      counts[k]!++;
-    }
+    if (v === v) sums[k]! += v;
+    else missing[k]!++;
   }
   return true;
 }
