@@ -21,7 +21,7 @@ import { GradientBoostingClassifier } from '../src/learn/ensemble/gbdt/gradient-
 import { auc } from '../src/learn/ensemble/gbdt/metrics.js';
 import { threadsReady } from '../src/learn/ensemble/gbdt/parallel.js';
 import { PYTHON, missingAnchor } from './anchors/probe.js';
-import { median } from './harness.js';
+import { busyFraction, median } from './harness.js';
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const ANCHOR = fileURLToPath(new URL('./anchors/learn_gbdt_anchor.py', import.meta.url));
@@ -105,6 +105,8 @@ function peakMB(): number {
 
 interface Result {
   fit: number;
+  /** CPU seconds of the fit, all threads (less sensitive than wall time to a busy machine). */
+  fitCpu: number;
   predict: number;
   auc: number;
   peakMB: number;
@@ -123,15 +125,18 @@ async function strataWorker(prefix: string, rows: number, ntrain: number): Promi
   const ytr = Array.from(yAll.subarray(0, ntrain));
   const loadedMB = peakMB();
   let t = performance.now();
+  const cpu = process.cpuUsage();
   const model = new GradientBoostingClassifier({ nEstimators: 100, maxDepth: 6, learningRate: 0.1, nThreads: 2 }).fit(Xtr, ytr);
   const fit = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const fitCpu = (used.user + used.system) / 1e6;
   t = performance.now();
   const proba = model.predictProba(Xte).toFloat64Array();
   const predict = (performance.now() - t) / 1000;
   const p1 = new Float64Array(rows - ntrain);
   for (let i = 0; i < p1.length; i++) p1[i] = proba[2 * i + 1]!;
   const area = auc(Float64Array.from(yAll.subarray(ntrain)), p1, null);
-  const result: Result = { fit, predict, auc: area, peakMB: peakMB(), loadedMB, version: 'strata' };
+  const result: Result = { fit, fitCpu, predict, auc: area, peakMB: peakMB(), loadedMB, version: 'strata' };
   console.log(JSON.stringify(result));
 }
 
@@ -179,7 +184,10 @@ async function main(): Promise<void> {
     sklearn: () => runChild(PYTHON, [ANCHOR, 'sklearn', prefix, String(rows), String(COLS), String(ntrain)]),
   };
   const results: Record<string, Result[]> = {};
+  const busy: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
+    const b = await busyFraction();
+    if (b !== undefined) busy.push(b);
     for (const name of only) {
       const r = sides[name]!();
       if (typeof r === 'string') {
@@ -187,18 +195,19 @@ async function main(): Promise<void> {
         continue;
       }
       (results[name] ??= []).push(r);
-      console.log(`rep ${rep + 1} ${name.padEnd(8)} fit ${r.fit.toFixed(2)} s  predict ${r.predict.toFixed(3)} s  AUC ${r.auc.toFixed(5)}  peak ${r.peakMB.toFixed(0)} MB (after loading data ${r.loadedMB.toFixed(0)} MB)`);
+      console.log(`rep ${rep + 1} ${name.padEnd(8)} fit ${r.fit.toFixed(2)} s (cpu ${r.fitCpu.toFixed(2)} s)  predict ${r.predict.toFixed(3)} s  AUC ${r.auc.toFixed(5)}  peak ${r.peakMB.toFixed(0)} MB (after loading data ${r.loadedMB.toFixed(0)} MB)`);
     }
   }
   const summary: Record<string, object> = {};
+  if (busy.length) console.log(`\nmachine busy fraction before each repetition: ${busy.map((b) => b.toFixed(2)).join(', ')}`);
   console.log('\nmedians:');
   for (const [name, rs] of Object.entries(results)) {
     const s = {
-      fit: median(rs.map((r) => r.fit)), predict: median(rs.map((r) => r.predict)), auc: median(rs.map((r) => r.auc)),
+      fit: median(rs.map((r) => r.fit)), fitCpu: median(rs.map((r) => r.fitCpu)), predict: median(rs.map((r) => r.predict)), auc: median(rs.map((r) => r.auc)),
       peakMB: median(rs.map((r) => r.peakMB)), loadedMB: median(rs.map((r) => r.loadedMB)), version: rs[0]!.version,
     };
     summary[name] = s;
-    console.log(`${name.padEnd(8)} fit ${s.fit.toFixed(2)} s  predict ${s.predict.toFixed(3)} s  AUC ${s.auc.toFixed(5)}  peak ${s.peakMB.toFixed(0)} MB  (${s.version})`);
+    console.log(`${name.padEnd(8)} fit ${s.fit.toFixed(2)} s (cpu ${s.fitCpu.toFixed(2)} s)  predict ${s.predict.toFixed(3)} s  AUC ${s.auc.toFixed(5)}  peak ${s.peakMB.toFixed(0)} MB  (${s.version})`);
   }
   const st = results.strata;
   const ratios: Record<string, object> = {};
@@ -209,19 +218,20 @@ async function main(): Promise<void> {
     const pairs = Math.min(st.length, o.length);
     const fitR = Array.from({ length: pairs }, (_, i) => st[i]!.fit / o[i]!.fit);
     const predR = Array.from({ length: pairs }, (_, i) => st[i]!.predict / o[i]!.predict);
+    const cpuR = Array.from({ length: pairs }, (_, i) => st[i]!.fitCpu / o[i]!.fitCpu);
     const r = {
-      fit: median(fitR), fitMin: Math.min(...fitR), fitMax: Math.max(...fitR),
+      fit: median(fitR), fitMin: Math.min(...fitR), fitMax: Math.max(...fitR), fitCpu: median(cpuR),
       predict: median(predR), predictMin: Math.min(...predR), predictMax: Math.max(...predR),
       aucDiff: median(st.map((x) => x.auc)) - median(o.map((x) => x.auc)),
       peakMemory: median(st.map((x) => x.peakMB)) / median(o.map((x) => x.peakMB)),
     };
     ratios[other] = r;
     console.log(
-      `Strata/${other}: fit ${r.fit.toFixed(2)}× (${r.fitMin.toFixed(2)}..${r.fitMax.toFixed(2)}), predict ${r.predict.toFixed(2)}× ` +
+      `Strata/${other}: fit ${r.fit.toFixed(2)}× (${r.fitMin.toFixed(2)}..${r.fitMax.toFixed(2)}; cpu ${r.fitCpu.toFixed(2)}×), predict ${r.predict.toFixed(2)}× ` +
         `(${r.predictMin.toFixed(2)}..${r.predictMax.toFixed(2)}), AUC ${r.aucDiff >= 0 ? '+' : ''}${r.aucDiff.toFixed(4)}, peak memory ${r.peakMemory.toFixed(2)}×`,
     );
   }
-  writeFileSync(`${OUT}learn-gbdt-${rows}.json`, JSON.stringify({ rows, cols: COLS, sha, node: process.version, summary, ratios, skipped: [...skipped], results }, null, 2));
+  writeFileSync(`${OUT}learn-gbdt-${rows}.json`, JSON.stringify({ rows, cols: COLS, sha, node: process.version, busy, summary, ratios, skipped: [...skipped], results }, null, 2));
   console.log(`\nresults in bench/out/learn-gbdt-${rows}.json`);
 }
 

@@ -26,7 +26,10 @@ const VARIANTS = [
   { name: 'shared_relaxed', flags: [...SHARED, ...RELAXED], doc: 'Shared-memory build with relaxed-SIMD multiply-add' },
 ];
 
-const KERNELS = [{ source: 'src/kernels/assembly/gemm.ts', out: 'src/kernels/generated/gemm-wasm.ts', constant: 'GEMM_WASM' }];
+const KERNELS = [
+  { source: 'src/kernels/assembly/gemm.ts', out: 'src/kernels/generated/gemm-wasm.ts', constant: 'GEMM_WASM' },
+  { source: 'src/learn/ensemble/gbdt/assembly/histogram.ts', out: 'src/learn/ensemble/gbdt/generated/histogram-wasm.ts', constant: 'HISTOGRAM_WASM' },
+];
 
 const check = process.argv.includes('--check');
 let stale = 0;

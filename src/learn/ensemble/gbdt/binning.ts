@@ -67,7 +67,7 @@ export function indexOfSorted(a: Float64Array, v: number): number {
  * const binned = applyBins(mapper, X.data, X.rows);
  */
 export function fitBins(
-  data: Float64Array, rows: number, cols: number, maxBins: number, categorical: Uint8Array,
+  data: Float32Array | Float64Array, rows: number, cols: number, maxBins: number, categorical: Uint8Array,
   names: readonly string[], seed: number,
 ): BinMapper {
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > 255) {
@@ -163,7 +163,7 @@ const GRID = 2048;
  * the cuts it spans, so most values need one or two comparisons; a final check against the
  * neighbouring cuts makes the result exactly `#{cuts ≤ v}` whatever the rounding.
  */
-export function applyBins(mapper: BinMapper, data: Float64Array, rows: number, stride = mapper.nBins.length, out?: Uint8Array): Uint8Array {
+export function applyBins(mapper: BinMapper, data: Float32Array | Float64Array, rows: number, stride = mapper.nBins.length, out?: Uint8Array): Uint8Array {
   const cols = mapper.nBins.length;
   const binned = out ?? new Uint8Array(rows * stride);
   // Per numeric feature: grid origin, scale and the table of cut counts at each cell edge.

@@ -5,15 +5,15 @@
  * check early stopping. The result is a flattened Forest plus what prediction needs.
  */
 import { NdArray, random } from '../../../tensor/index.js';
-import { type Matrix, type MatrixInput, checkFeatureCount, toMatrix } from '../../base/input.js';
+import { type MatrixInput, checkFeatureCount, toMatrix } from '../../base/input.js';
 import type { FitOptions, TrainingRun } from '../../base/run.js';
 import { DataError } from '../../base/errors.js';
 import { applyBins, fitBins } from './binning.js';
 import { rowStride } from './histogram.js';
-import { Grower, type BinnedData, type Tree } from './grower.js';
+import { Grower, type BinnedData, type Tree, featureMajor } from './grower.js';
 import { type Loss, weightedMedian } from './losses.js';
 import { type EvalMetric, evaluateMetric, higherIsBetter } from './metrics.js';
-import { createBackend } from './parallel.js';
+import { availableThreads, createBackend } from './parallel.js';
 import { type BoostingParams, categoricalMask, monotoneVector } from './params.js';
 import { type Forest, addTreeBinned, flattenTrees, predictMargins } from './predictor.js';
 import { shapValues } from './shap.js';
@@ -37,8 +37,42 @@ export interface BoosterState {
   metric: EvalMetric;
 }
 
+/**
+ * Row-major features as boosting reads them: a float32 or float64 buffer, possibly the
+ * caller's own (boosting only reads it, during the call).
+ */
+export interface FeatureMatrix {
+  data: Float32Array | Float64Array;
+  rows: number;
+  cols: number;
+  featureNames: string[];
+}
+
+/**
+ * X as a FeatureMatrix. A contiguous 2-d float32/float64 NdArray is used in place (no float64
+ * copy of the whole matrix, which would be the largest allocation of a fit); anything else,
+ * and any X with ±Infinity (to get its error), goes through `toMatrix`. NaN is allowed.
+ */
+export function featureMatrix(X: MatrixInput, who: string): FeatureMatrix {
+  if (X instanceof NdArray && X.ndim === 2 && X.shape[0]! > 0 && X.isContiguous && (X.dtype === 'float32' || X.dtype === 'float64')) {
+    const rows = X.shape[0]!;
+    const cols = X.shape[1]!;
+    const data = (X.data as Float32Array | Float64Array).subarray(X.offset, X.offset + rows * cols);
+    let infinite = false;
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i]!;
+      if (v === Infinity || v === -Infinity) {
+        infinite = true;
+        break;
+      }
+    }
+    if (!infinite) return { data, rows, cols, featureNames: Array.from({ length: cols }, (_, j) => `x${j}`) };
+  }
+  return toMatrix(X, { allowNaN: true, estimator: who });
+}
+
 export interface BoostInput {
-  X: Matrix;
+  X: FeatureMatrix;
   /** Targets (regression) or class codes (classification). */
   y: Float64Array;
   w: Float64Array | null;
@@ -52,7 +86,7 @@ export interface BoostInput {
   strata: Int32Array | null;
 }
 
-function subsetRows(X: Matrix, rows: Int32Array): Float64Array {
+function subsetRows(X: FeatureMatrix, rows: Int32Array): Float64Array {
   const { cols, data } = X;
   const out = new Float64Array(rows.length * cols);
   for (let i = 0; i < rows.length; i++) out.set(data.subarray(rows[i]! * cols, rows[i]! * cols + cols), i * cols);
@@ -104,7 +138,7 @@ export function boost(input: BoostInput): BoosterState {
   const monotone = monotoneVector(p.monotoneConstraints, X.featureNames, categorical, who);
 
   // Training / validation rows.
-  let xTrain = X.data;
+  let xTrain: Float32Array | Float64Array = X.data;
   let y = input.y;
   let w = input.w;
   let xValid: Float64Array | null = null;
@@ -128,9 +162,10 @@ export function boost(input: BoostInput): BoosterState {
   const backend = createBackend(p.nThreads, n, stride);
   try {
     const mapper = fitBins(xTrain, n, cols, p.maxBins, categorical, X.featureNames, p.randomState);
-    const data: BinnedData = { bins: applyBins(mapper, xTrain, n, stride, backend.uint8(n * stride)), rows: n, cols, stride };
+    const bins = applyBins(mapper, xTrain, n, stride, backend.uint8(n * stride));
+    const data: BinnedData = { bins, columns: featureMajor(bins, n, cols, stride, backend.uint8(n * cols)), rows: n, cols, stride };
     backend.attach(data);
-    const validData: BinnedData | null = xValid ? { bins: applyBins(mapper, xValid, nValid, stride), rows: nValid, cols, stride } : null;
+    const validData = xValid ? { bins: applyBins(mapper, xValid, nValid, stride), stride } : null;
 
     const baseMargin = loss.baseMargin(y, w, p.baseScore);
     const margins = new Float64Array(n * K);
@@ -249,11 +284,13 @@ export function sampleWeights(sw: ArrayLike<number> | NdArray | undefined, rows:
   return w;
 }
 
-/** Raw margins (`rows × outputs`) of new data under a fitted state. */
-export function marginsOf(state: BoosterState, X: MatrixInput, who: string): { margins: Float64Array; rows: number } {
-  const m = toMatrix(X, { allowNaN: true, estimator: who });
-  checkFeatureCount(m, state.nFeatures, who);
-  return { margins: predictMargins(state.forest, state.categories, m.data, m.rows, m.cols, state.baseMargin), rows: m.rows };
+/** Raw margins (`rows × outputs`) of new data under a fitted state, on `nThreads` threads (0: all cores). */
+export function marginsOf(state: BoosterState, X: MatrixInput, who: string, nThreads = 1): { margins: Float64Array; rows: number } {
+  const m = featureMatrix(X, who);
+  if (m.cols !== state.nFeatures) checkFeatureCount(toMatrix(X, { allowNaN: true, estimator: who }), state.nFeatures, who);
+  const threads = nThreads === 0 ? Math.min(8, availableThreads()) : nThreads;
+  const margins = predictMargins(state.forest, state.categories, m.data, m.rows, m.cols, state.baseMargin, undefined, threads);
+  return { margins, rows: m.rows };
 }
 
 /** SHAP values (`rows × outputs × (cols + 1)`, the expected value last) of new data. */

@@ -6,6 +6,7 @@ import { loadFixture } from '../../../../test/helpers/fixtures.js';
 import { DataError, ParamError } from '../../base/errors.js';
 import { GradientBoostingClassifier } from './gradient-boosting-classifier.js';
 import { auc } from './metrics.js';
+import { fromTyped } from '../../../tensor/index.js';
 
 const fx = loadFixture('learn_gbdt');
 const ints = fx.data.ints;
@@ -113,4 +114,25 @@ test('bad input: one class, NaN labels, logistic for three classes', () => {
   const p = m.predictProba([[0], [7]]).toArray() as number[][];
   assertClose(p[0]!, [0.25, 0.75], { rtol: 1e-9 });
   assert.deepEqual(p[0], p[1]);
+});
+
+test('float32 X is read in place and gives the model of the same values as float64; its ±Infinity is still an error', () => {
+  const rows = 300;
+  const x32 = new Float32Array(rows * 3);
+  const labels: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    x32[3 * i] = Math.sin(i * 0.37) * 3.1;
+    x32[3 * i + 1] = i % 11 === 0 ? NaN : Math.cos(i * 0.91);
+    x32[3 * i + 2] = (i * 7919) % 13;
+    labels.push(x32[3 * i]! + (x32[3 * i + 2]! > 6 ? 1 : 0) > 0.5 ? 1 : 0);
+  }
+  const p = { nEstimators: 8, maxDepth: 3 };
+  const a = new GradientBoostingClassifier(p).fit(fromTyped(x32, [rows, 3]), labels);
+  const b = new GradientBoostingClassifier(p).fit(fromTyped(Float64Array.from(x32), [rows, 3]), labels);
+  assert.deepEqual(a.toJSON().state, b.toJSON().state);
+  assert.deepEqual(a.predictProba(fromTyped(x32, [rows, 3])).toFloat64Array(), b.predictProba(fromTyped(Float64Array.from(x32), [rows, 3])).toFloat64Array());
+  const bad = x32.slice();
+  bad[3 * 5 + 1] = Infinity;
+  assert.throws(() => new GradientBoostingClassifier(p).fit(fromTyped(bad, [rows, 3]), labels), (e: unknown) => e instanceof DataError && /Infinity at row 5, column 'x1'/.test(e.message));
+  assert.throws(() => a.predict(fromTyped(bad, [rows, 3])), /Infinity at row 5/);
 });

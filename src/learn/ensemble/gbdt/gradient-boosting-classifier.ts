@@ -6,11 +6,11 @@
 import { type NdArray, fromTyped } from '../../../tensor/index.js';
 import { DataError, ParamError } from '../../base/errors.js';
 import { registerEstimator } from '../../base/estimator.js';
-import { type Label, type LabelInput, type MatrixInput, encodeLabels, toLabels, toMatrix } from '../../base/input.js';
+import { type Label, type LabelInput, type MatrixInput, encodeLabels, toLabels } from '../../base/input.js';
 import { Classifier, type ProbabilisticClassifier } from '../../base/kinds.js';
 import { withBoosterInspection } from './booster-inspection.js';
 import {
-  type BoosterState, type BoostingFitOptions, boost, marginsOf, sampleWeights, shapOf,
+  type BoosterState, type BoostingFitOptions, boost, featureMatrix, marginsOf, sampleWeights, shapOf,
 } from './boosting.js';
 import { makeLoss } from './losses.js';
 import { resolveMetric } from './metrics.js';
@@ -47,7 +47,7 @@ export class GradientBoostingClassifier
     if (!['auto', 'logistic', 'softmax'].includes(p.loss)) {
       throw new ParamError(`${who}: loss must be 'auto', 'logistic' or 'softmax', got ${JSON.stringify(p.loss)}.`);
     }
-    const m = toMatrix(X, { allowNaN: true, estimator: who });
+    const m = featureMatrix(X, who);
     const labels = toLabels(y, m.rows, who);
     const { classes, codes } = encodeLabels(labels);
     if (classes.length < 2) {
@@ -71,28 +71,28 @@ export class GradientBoostingClassifier
   /** Raw margins: log-odds of the last class (binary, length rows) or rows × classes (softmax). */
   decisionFunction(X: MatrixInput): NdArray {
     const s = this.fitted('decisionFunction');
-    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier', this.params.nThreads);
     return s.forest.outputs === 1 ? fromTyped(margins, [rows]) : fromTyped(margins, [rows, s.forest.outputs]);
   }
 
   /** Class probabilities, rows × classes in the order of `classes`. */
   predictProba(X: MatrixInput): NdArray {
     const s = this.fitted('predictProba');
-    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier', this.params.nThreads);
     return fromTyped(probabilitiesOf(margins, rows, s.forest.outputs, s.classes.length), [rows, s.classes.length]);
   }
 
   /** Most probable class of each row (the first class on a tie). */
   predict(X: MatrixInput): Label[] {
     const s = this.fitted('predict');
-    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier', this.params.nThreads);
     return labelsOf(margins, rows, s.forest.outputs, s.classes);
   }
 
   /** `predict` and `predictProba` from one pass over the trees. */
   override predictWithProba(X: MatrixInput): { labels: Label[]; proba: NdArray } {
     const s = this.fitted('predictWithProba');
-    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier');
+    const { margins, rows } = marginsOf(s, X, 'GradientBoostingClassifier', this.params.nThreads);
     const K = s.classes.length;
     return { labels: labelsOf(margins, rows, s.forest.outputs, s.classes), proba: fromTyped(probabilitiesOf(margins, rows, s.forest.outputs, K), [rows, K]) };
   }

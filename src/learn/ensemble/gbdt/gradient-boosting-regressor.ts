@@ -6,11 +6,11 @@
 import { type NdArray, fromTyped } from '../../../tensor/index.js';
 import { DataError, ParamError } from '../../base/errors.js';
 import { registerEstimator } from '../../base/estimator.js';
-import { type LabelInput, type MatrixInput, toMatrix, toTargets } from '../../base/input.js';
+import { type LabelInput, type MatrixInput, toTargets } from '../../base/input.js';
 import { Regressor } from '../../base/kinds.js';
 import { withBoosterInspection } from './booster-inspection.js';
 import {
-  type BoosterState, type BoostingFitOptions, boost, marginsOf, sampleWeights, shapOf,
+  type BoosterState, type BoostingFitOptions, boost, featureMatrix, marginsOf, sampleWeights, shapOf,
 } from './boosting.js';
 import { type RegressionLoss, makeLoss, marginToPrediction } from './losses.js';
 import { resolveMetric } from './metrics.js';
@@ -50,7 +50,7 @@ export class GradientBoostingRegressor
       throw new ParamError(`${who}: loss must be 'squared', 'absolute', 'huber' or 'poisson', got ${JSON.stringify(p.loss)}.`);
     }
     if (!(p.huberDelta > 0)) throw new ParamError(`${who}: huberDelta must be > 0, got ${p.huberDelta}.`);
-    const m = toMatrix(X, { allowNaN: true, estimator: who });
+    const m = featureMatrix(X, who);
     const targets = toTargets(y, m.rows, who);
     if (p.loss === 'poisson') {
       const neg = targets.findIndex((v) => v < 0);
@@ -70,14 +70,14 @@ export class GradientBoostingRegressor
   /** Predictions (the mean for Poisson: exp of the margin). */
   predict(X: MatrixInput): NdArray {
     const s = this.fitted('predict');
-    const { margins } = marginsOf(s, X, 'GradientBoostingRegressor');
+    const { margins } = marginsOf(s, X, 'GradientBoostingRegressor', this.params.nThreads);
     if (s.loss === 'poisson') for (let i = 0; i < margins.length; i++) margins[i] = marginToPrediction('poisson', margins[i]!);
     return fromTyped(margins, [margins.length]);
   }
 
   /** Raw margins: equal to `predict` except for Poisson (its log). */
   predictRaw(X: MatrixInput): NdArray {
-    const { margins } = marginsOf(this.fitted('predictRaw'), X, 'GradientBoostingRegressor');
+    const { margins } = marginsOf(this.fitted('predictRaw'), X, 'GradientBoostingRegressor', this.params.nThreads);
     return fromTyped(margins, [margins.length]);
   }
 

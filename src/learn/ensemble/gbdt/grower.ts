@@ -23,23 +23,47 @@ export interface GrowerConfig extends SplitConfig {
   learningRate: number;
 }
 
-/** Builds histograms; the threaded backend splits the features across workers. */
+/** Builds histograms and partitions rows; the threaded backend splits the work across workers. */
 export interface HistogramBackend {
-  /** A new zeroed histogram of `stride × 512` numbers (shared memory when threaded). */
+  /** A new histogram of `stride × 512` numbers (in the memory the backend's kernels read). */
   allocHistogram(): Float64Array;
+  /** A zeroed Int32Array of n (in the memory the backend's kernels read). */
+  int32(n: number): Int32Array;
   /** Fills `hist` with the sums of rows `rowIdx[begin..end)` over all features. */
   build(gh: Float64Array, rowIdx: Int32Array, begin: number, end: number, hist: Float64Array): void;
   /** `out = parent − child` over all features. */
   subtract(parent: Float64Array, child: Float64Array, out: Float64Array): void;
+  /**
+   * Stable in-place partition of `rowIdx[begin..end)`: rows whose bin of `feature` satisfies
+   * `((bin + shift) & 255) ≤ threshold` first; returns the first right position.
+   */
+  partition(feature: number, rowIdx: Int32Array, scratch: Int32Array, begin: number, end: number, threshold: number, shift: number): number;
 }
 
-/** Binned matrix: row r's bin for feature f is `bins[r * stride + f]`. */
+/**
+ * Binned matrix, kept twice: row-major for histograms (row r's bin for feature f is
+ * `bins[r * stride + f]`) and feature-major for partitioning rows (`columns[f * rows + r]`),
+ * where a split reads one feature of many rows.
+ */
 export interface BinnedData {
   bins: Uint8Array;
+  columns: Uint8Array;
   rows: number;
   cols: number;
   /** Bytes per row, a multiple of 4 (see histogram.ts rowStride). */
   stride: number;
+}
+
+/** The feature-major copy of a row-major binned matrix (`rows × stride` → `cols × rows`). */
+export function featureMajor(bins: Uint8Array, rows: number, cols: number, stride: number, out: Uint8Array = new Uint8Array(rows * cols)): Uint8Array {
+  const BLOCK = 4096;
+  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
+    const r1 = Math.min(rows, r0 + BLOCK);
+    for (let f = 0; f < cols; f++) {
+      for (let r = r0, i = r0 * stride + f, o = f * rows + r0; r < r1; r++, i += stride, o++) out[o] = bins[i]!;
+    }
+  }
+  return out;
 }
 
 /** A grown tree as growable arrays; nodes are numbered in creation order, 0 is the root. */
@@ -89,7 +113,7 @@ interface OpenNode {
 /** Everything a tree grower keeps between trees (histogram buffers, partition scratch). */
 export class Grower {
   private readonly pool: HistogramPool;
-  private scratch: Int32Array;
+  private readonly scratch: Int32Array;
 
   constructor(
     private readonly data: BinnedData,
@@ -97,7 +121,7 @@ export class Grower {
     private readonly backend: HistogramBackend,
   ) {
     this.pool = new HistogramPool(backend);
-    this.scratch = new Int32Array(0);
+    this.scratch = backend.int32(data.rows);
   }
 
   /**
@@ -106,7 +130,6 @@ export class Grower {
    */
   grow(gh: Float64Array, rowIdx: Int32Array, count: number, features: Int32Array): Tree {
     const { cfg } = this;
-    if (this.scratch.length < count) this.scratch = new Int32Array(count);
     const tree: Tree = {
       feature: [], bin: [], defaultLeft: [], catBits: [], left: [], right: [], value: [], cover: [], gain: [], begin: [], end: [],
     };
@@ -227,35 +250,24 @@ export class Grower {
 
   /** Stable in-place partition of rowIdx[begin..end) by a split; returns the first right position. */
   private partition(rowIdx: Int32Array, begin: number, end: number, split: Split): number {
-    const { bins, stride } = this.data;
-    const scratch = this.scratch;
-    const f = split.feature;
     const dl = split.defaultLeft;
+    if (!split.catBits) {
+      // Missing values (bin 255) go left when defaultLeft by shifting bins up one modulo 256
+      // (255 → 0 ≤ any threshold).
+      return this.backend.partition(split.feature, rowIdx, this.scratch, begin, end, split.bin + (dl ? 1 : 0), dl ? 1 : 0);
+    }
+    const { columns, rows } = this.data;
+    const scratch = this.scratch;
+    const col = split.feature * rows;
+    const bits = split.catBits;
     let l = begin;
     let r = 0;
-    if (split.catBits) {
-      const bits = split.catBits;
-      for (let i = begin; i < end; i++) {
-        const row = rowIdx[i]!;
-        const b = bins[row * stride + f]!;
-        const goLeft = b === MISSING_BIN ? dl : ((bits[b >>> 5]! >>> (b & 31)) & 1) === 1;
-        if (goLeft) rowIdx[l++] = row;
-        else scratch[r++] = row;
-      }
-    } else {
-      // Branch-free: every row is written to both sides and only one cursor advances, so the
-      // unpredictable left/right outcome costs no mispredictions. Missing values (bin 255) go
-      // left when defaultLeft by shifting bins up one modulo 256 (255 → 0 ≤ any threshold).
-      const t = split.bin + (dl ? 1 : 0);
-      const shift = dl ? 1 : 0;
-      for (let i = begin; i < end; i++) {
-        const row = rowIdx[i]!;
-        const goLeft = (((bins[row * stride + f]! + shift) & 255) <= t ? 1 : 0);
-        rowIdx[l] = row;
-        scratch[r] = row;
-        l += goLeft;
-        r += 1 - goLeft;
-      }
+    for (let i = begin; i < end; i++) {
+      const row = rowIdx[i]!;
+      const b = columns[col + row]!;
+      const goLeft = b === MISSING_BIN ? dl : ((bits[b >>> 5]! >>> (b & 31)) & 1) === 1;
+      if (goLeft) rowIdx[l++] = row;
+      else scratch[r++] = row;
     }
     rowIdx.set(scratch.subarray(0, r), l);
     return l;

@@ -39,6 +39,29 @@ test('worker threads load in Node and a threaded fit gives the identical model',
   }
 });
 
+test('large nodes are partitioned by several threads and large batches predicted by several, with identical results', () => {
+  const n = 20000;
+  const big: number[][] = [];
+  const target: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = Array.from({ length: 6 }, () => rng.standardNormal() as number);
+    if (i % 5 === 0) row[1] = NaN;
+    big.push(row);
+    target.push(row[0]! - (row[1]! || 0.3) + 0.2 * (rng.standardNormal() as number));
+  }
+  setThreadCellsMinimum(0);
+  try {
+    const p = { nEstimators: 4, maxDepth: 4 };
+    const one = new GradientBoostingRegressor({ ...p, nThreads: 1 }).fit(big, target);
+    const two = new GradientBoostingRegressor({ ...p, nThreads: 2 }).fit(big, target);
+    assert.deepEqual(two.toJSON().state, one.toJSON().state);
+    // The threaded fit started the prediction workers; a large batch is split across them.
+    assert.deepEqual(two.predict(big).toFloat64Array(), one.predict(big).toFloat64Array());
+  } finally {
+    setThreadCellsMinimum(MIN_CELLS_FOR_THREADS);
+  }
+});
+
 test('small data stays on the calling thread', () => {
   const backend = createBackend(4, 100, 16);
   assert.equal(backend.threads, 1);

@@ -2,7 +2,8 @@
  * The branch-free prediction walks (four rows together; leftover rows four trees at a time)
  * against the plain walk `leafOf` does, bit for bit: every batch size around the multiples of
  * four, rows with NaN, tree counts that are not multiples of four, several outputs, and a
- * categorical forest (which always takes the plain walk).
+ * categorical forest (which always takes the plain walk); batches of 64 rows or more take the
+ * WebAssembly walk (float32 or float64 rows, one or more threads).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,8 @@ import { makeLoss } from './losses.js';
 import { boostingDefaults } from './params.js';
 import { leafOf, predictMargins } from './predictor.js';
 import { GradientBoostingClassifier } from './gradient-boosting-classifier.js';
+import { threadsReady } from './parallel.js';
+import { THREADED_PREDICT_MIN_ROWS } from './wasm-predict.js';
 
 const rows = 160;
 const cols = 5;
@@ -105,5 +108,22 @@ test('predictWithProba is predict and predictProba from one pass, for string and
         assert.ok(both.labels.every((l) => typeof l === typeof label(0)), 'labels keep their type');
       }
     }
+  }
+});
+
+test('large batches (WebAssembly, float32 rows, two threads) give the plain walk bit for bit', async () => {
+  assert.equal(await threadsReady(), true);
+  const state = boost({
+    X: matrix, y: yCls, w: null, loss: makeLoss('softmax', { classes: 3 }), metric: 'mlogloss', huberDelta: 1,
+    params: { ...boostingDefaults(), nEstimators: 7, maxDepth: 4, learningRate: 0.3 }, who: 'test', strata: null,
+  });
+  const n = THREADED_PREDICT_MIN_ROWS + 37;
+  const x32 = new Float32Array(n * cols);
+  for (let i = 0; i < x32.length; i++) x32[i] = X[i % X.length]! + (i % 7) * 0.01;
+  const x64 = Float64Array.from(x32);
+  const expected = plainMargins(state, x64, n);
+  for (const threads of [1, 2]) {
+    assert.deepEqual(predictMargins(state.forest, state.categories, x32, n, cols, state.baseMargin, undefined, threads), expected, `float32, ${threads} threads`);
+    assert.deepEqual(predictMargins(state.forest, state.categories, x64, n, cols, state.baseMargin, undefined, threads), expected, `float64, ${threads} threads`);
   }
 });

@@ -8,6 +8,7 @@
  */
 import { MISSING_BIN, type BinMapper, indexOfSorted } from './binning.js';
 import type { BinnedData, Tree } from './grower.js';
+import { WASM_MIN_ROWS, predictInWasm } from './wasm-predict.js';
 
 /** All trees of a model, flattened. Every array is indexed by global node id. */
 export interface Forest {
@@ -138,28 +139,34 @@ export function leafOf(f: Forest, categories: readonly Float64Array[], x: Float6
 }
 
 /** Prediction arrays: leaves loop to themselves, so every row takes exactly `depth` steps. */
-interface Compiled {
+export interface CompiledForest {
   feature: Int32Array;
   left: Int32Array;
   threshold: Float64Array;
+  /** 1 where a missing value goes right (internal nodes that are not default-left). */
+  missingRight: Uint8Array;
   depth: Int32Array;
   /** Deepest of trees 4g … 4g+3, for walking four trees of one row together. */
   depth4: Int32Array;
 }
 
-const compiledForests = new WeakMap<Forest, Compiled>();
+const compiledForests = new WeakMap<Forest, CompiledForest>();
 
-function compile(f: Forest): Compiled {
+export function compile(f: Forest): CompiledForest {
   let c = compiledForests.get(f);
   if (c) return c;
   const N = f.feature.length;
   const T = f.roots.length;
-  c = { feature: new Int32Array(N), left: new Int32Array(N), threshold: new Float64Array(N), depth: new Int32Array(T), depth4: new Int32Array(T >> 2) };
+  c = {
+    feature: new Int32Array(N), left: new Int32Array(N), threshold: new Float64Array(N), missingRight: new Uint8Array(N),
+    depth: new Int32Array(T), depth4: new Int32Array(T >> 2),
+  };
   for (let n = 0; n < N; n++) {
     if (f.feature[n]! >= 0) {
       c.feature[n] = f.feature[n]!;
       c.left[n] = f.left[n]!;
       c.threshold[n] = f.threshold[n]!;
+      c.missingRight[n] = f.defaultLeft[n] ? 0 : 1;
     } else {
       c.left[n] = n;
       c.threshold[n] = NaN;
@@ -182,8 +189,12 @@ function compile(f: Forest): Compiled {
 }
 
 /**
- * Raw margins of row-major X (`rows × cols`): `rows × outputs`, each the base margin plus the
- * trees' leaf values added in tree order.
+ * Raw margins of row-major X (`rows × cols`, float64 or float32): `rows × outputs`, each the
+ * base margin plus the trees' leaf values added in tree order.
+ *
+ * Numeric forests on batches of WASM_MIN_ROWS rows or more run as WebAssembly (wasm-predict.ts;
+ * on `threads` threads in Node) where shared WebAssembly memory exists; the JavaScript below
+ * gives the identical result elsewhere.
  *
  * Numeric forests take a branch-free path: four rows walk each tree together, one step per
  * level, choosing a child as `left + (x ≥ threshold)` (children are adjacent), so neither
@@ -192,8 +203,24 @@ function compile(f: Forest): Compiled {
  * not a multiple of four, a single row) walk the same way one at a time.
  */
 export function predictMargins(
-  f: Forest, categories: readonly Float64Array[], x: Float64Array, rows: number, cols: number, baseMargin: Float64Array,
-  out: Float64Array = new Float64Array(rows * f.outputs),
+  f: Forest, categories: readonly Float64Array[], x: Float32Array | Float64Array, rows: number, cols: number, baseMargin: Float64Array,
+  out: Float64Array = new Float64Array(rows * f.outputs), threads = 1,
+): Float64Array {
+  if (f.catBits.length === 0 && rows >= WASM_MIN_ROWS && predictInWasm(f, compile(f), x, rows, cols, baseMargin, out, threads)) return out;
+  if (x instanceof Float64Array) return marginsOfRows(f, categories, x, rows, cols, baseMargin, out);
+  // float32 rows are widened a block at a time into a scratch that stays in cache.
+  const BLOCK = 256;
+  const scratch = new Float64Array(Math.min(rows, BLOCK) * cols);
+  for (let r0 = 0; r0 < rows; r0 += BLOCK) {
+    const m = Math.min(BLOCK, rows - r0);
+    scratch.set(x.subarray(r0 * cols, (r0 + m) * cols));
+    marginsOfRows(f, categories, scratch, m, cols, baseMargin, out.subarray(r0 * f.outputs, (r0 + m) * f.outputs));
+  }
+  return out;
+}
+
+function marginsOfRows(
+  f: Forest, categories: readonly Float64Array[], x: Float64Array, rows: number, cols: number, baseMargin: Float64Array, out: Float64Array,
 ): Float64Array {
   const K = f.outputs;
   const { roots, value } = f;
@@ -300,7 +327,7 @@ export function predictMargins(
  * @param rowIdx the rows to update (all rows when null)
  */
 export function addTreeBinned(
-  tree: Tree, data: BinnedData, rowIdx: Int32Array | null, count: number, margins: Float64Array, outputs: number, k: number,
+  tree: Tree, data: Pick<BinnedData, 'bins' | 'stride'>, rowIdx: Int32Array | null, count: number, margins: Float64Array, outputs: number, k: number,
 ): void {
   const { bins, stride } = data;
   const { feature, bin, left, right, defaultLeft, catBits, value } = tree;
