@@ -45,7 +45,14 @@ export interface FeatureMatrix {
   data: Float32Array | Float64Array;
   rows: number;
   cols: number;
-  featureNames: string[];
+  featureNames: readonly string[];
+}
+
+const positionalNames: (readonly string[])[] = [];
+
+/** x0, x1, … for `cols` columns, made once per width: a single-row predict should not build them. */
+function namesFor(cols: number): readonly string[] {
+  return (positionalNames[cols] ??= Object.freeze(Array.from({ length: cols }, (_, j) => `x${j}`)));
 }
 
 /**
@@ -66,7 +73,7 @@ export function featureMatrix(X: MatrixInput, who: string): FeatureMatrix {
         break;
       }
     }
-    if (!infinite) return { data, rows, cols, featureNames: Array.from({ length: cols }, (_, j) => `x${j}`) };
+    if (!infinite) return { data, rows, cols, featureNames: namesFor(cols) };
   }
   return toMatrix(X, { allowNaN: true, estimator: who });
 }
