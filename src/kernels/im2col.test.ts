@@ -67,3 +67,37 @@ test('col2im is the adjoint of im2col: <im2col(x), c> = <x, col2im(c)>', () => {
     assert.ok(Math.abs(left - right) < 1e-10 * Math.max(1, Math.abs(left)), `${left} vs ${right}`);
   }
 });
+
+test('col2im adds every tap onto a non-zero input gradient as a tap-by-tap scatter does (exactly in float64)', () => {
+  for (const g of GEOMETRIES) {
+    const images = 2;
+    const OH = convOutSize(g.height, g.kernelH, g.strideH, g.padH, g.dilationH), OW = convOutSize(g.width, g.kernelW, g.strideW, g.padW, g.dilationW);
+    const colOff = 3, width = images * OH * OW + colOff + 2, dxOff = 1;
+    const c = values(g.channels * g.kernelH * g.kernelW * width, 8);
+    const start = values(dxOff + images * g.channels * g.height * g.width, 9);
+    for (const T of [Float32Array, Float64Array]) {
+      const cols = T.from(c);
+      const want = T.from(start);
+      for (let n = 0; n < images; n++) {
+        for (let ch = 0; ch < g.channels; ch++) {
+          for (let i = 0; i < g.kernelH; i++) {
+            for (let j = 0; j < g.kernelW; j++) {
+              for (let oy = 0; oy < OH; oy++) {
+                for (let ox = 0; ox < OW; ox++) {
+                  const y = oy * g.strideH - g.padH + i * g.dilationH, xx = ox * g.strideW - g.padW + j * g.dilationW;
+                  if (y < 0 || y >= g.height || xx < 0 || xx >= g.width) continue;
+                  want[dxOff + ((n * g.channels + ch) * g.height + y) * g.width + xx]! += cols[((ch * g.kernelH + i) * g.kernelW + j) * width + colOff + n * OH * OW + oy * OW + ox]!;
+                }
+              }
+            }
+          }
+        }
+      }
+      const got = T.from(start);
+      col2im(g, cols, width, colOff, images, got, dxOff);
+      if (T === Float64Array) assert.deepEqual([...got], [...want], `${T.name} ${JSON.stringify(g)}`);
+      // float32 sums may be rounded once instead of after every add.
+      else for (let i = 0; i < got.length; i++) assert.ok(Math.abs(got[i]! - want[i]!) <= 1e-6 * (1 + Math.abs(want[i]!)), `${T.name} ${JSON.stringify(g)} at ${i}: ${got[i]} vs ${want[i]}`);
+    }
+  }
+});

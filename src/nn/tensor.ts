@@ -28,7 +28,9 @@
  * buffers (the engine may then accumulate into them in place) or `g`'s own buffer (e.g.
  * `Tensor.fromData(g.data, x.shape)` for a reshape), never a buffer the op keeps elsewhere.
  * Do not hold on to `g` after `backwardFn` returns: unless it was passed on, the engine hands its
- * buffer to the next `allocFloat` of that size.
+ * buffer to the next `allocFloat` of that size. The one exception to "never mutate `g`": when
+ * `backwardFn`'s second argument `gOwned` is true, `g`'s buffer belongs to this node alone, and an
+ * element-wise rule may overwrite it in place and return it (ReLU does), saving a buffer.
  */
 import { type NdArray, type NestedArray, fromTyped, formatShape, ShapeError } from '../tensor/index.js';
 import * as ew from './ops/elementwise.js';
@@ -41,8 +43,11 @@ import { softmax, logSoftmax } from './ops/softmax.js';
 export type FloatDType = 'float32' | 'float64';
 /** The storage of a Tensor. */
 export type FloatArray = Float32Array | Float64Array;
-/** A gradient rule: gradient of the output → one gradient (or null) per parent. */
-export type BackwardFn = (gradOut: Tensor) => readonly (Tensor | null)[];
+/**
+ * A gradient rule: gradient of the output → one gradient (or null) per parent. `gradOutOwned`
+ * says the rule may overwrite `gradOut`'s buffer (see the top of this file).
+ */
+export type BackwardFn = (gradOut: Tensor, gradOutOwned: boolean) => readonly (Tensor | null)[];
 
 let gradEnabled = true;
 
@@ -86,6 +91,21 @@ export function allocFloat(dtype: FloatDType, n: number): FloatArray {
     if (buf !== undefined) {
       spareBytes -= buf.byteLength;
       return buf.fill(0);
+    }
+  }
+  return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+}
+
+/**
+ * Storage of `n` elements of `dtype` with unspecified contents, for an op that writes every
+ * element before reading any (a recycled buffer is handed out without zeroing it).
+ */
+export function emptyFloat(dtype: FloatDType, n: number): FloatArray {
+  if (n >= SPARE_MIN) {
+    const buf = spare.get(`${dtype}:${n}`)?.pop();
+    if (buf !== undefined) {
+      spareBytes -= buf.byteLength;
+      return buf;
     }
   }
   return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
@@ -255,7 +275,7 @@ export class Tensor {
           accumulateLeaf(node, entry.g, entry.owned);
           continue;
         }
-        const parentGrads = node.backwardFn(entry.g);
+        const parentGrads = node.backwardFn(entry.g, entry.owned);
         // An owned gradient is a buffer an op made for this node alone; once its op has run and
         // passed none of it on, nothing refers to it.
         if (entry.owned && parentGrads.every((t) => t === null || t === undefined || t.data.buffer !== entry.g.data.buffer)) recycle(entry.g.data);
@@ -268,7 +288,7 @@ export class Tensor {
             throw new ShapeError(`backward(): an op returned a gradient of shape ${formatShape(g.shape)} for an input of shape ${formatShape(parent.shape)}.`);
           }
           const have = grads.get(parent);
-          if (have === undefined) grads.set(parent, { g, owned: isFresh(g, entry.g, parentGrads, p) });
+          if (have === undefined) grads.set(parent, { g, owned: isFresh(g, entry, parentGrads, p) });
           else if (have.owned) addInPlace(have.g.data, g.data);
           else {
             const sum = have.g.data.slice();
@@ -308,10 +328,16 @@ export class Tensor {
   }
 }
 
-/** Whether the engine may accumulate into `g` in place: its buffer is not the output gradient's nor shared with another returned gradient. */
-function isFresh(g: Tensor, gradOut: Tensor, all: readonly (Tensor | null)[], index: number): boolean {
-  if (g.data === gradOut.data) return false;
-  for (let i = 0; i < all.length; i++) if (i !== index && all[i]?.data === g.data) return false;
+/**
+ * Whether the engine may accumulate into `g` in place (and an op may overwrite it): its buffer is
+ * not shared with another returned gradient, and is not the output gradient's unless that one
+ * was owned (then the ownership passes on, as through a reshape or an in-place ReLU rule).
+ * Buffers are compared, not arrays, so views of a gradient (concat's backward) count as shared.
+ */
+function isFresh(g: Tensor, gradOut: { g: Tensor; owned: boolean }, all: readonly (Tensor | null)[], index: number): boolean {
+  const buffer = g.data.buffer;
+  if (buffer === gradOut.g.data.buffer && !gradOut.owned) return false;
+  for (let i = 0; i < all.length; i++) if (i !== index && all[i]?.data.buffer === buffer) return false;
   return true;
 }
 

@@ -8,7 +8,7 @@
  */
 import { ShapeError, formatShape } from '../../tensor/index.js';
 import { type ConvGeometry, col2im, convOutSize, gemm, im2col } from '../../kernels/index.js';
-import { type FloatArray, Tensor, allocFloat } from '../tensor.js';
+import { type FloatArray, Tensor, allocFloat, emptyFloat } from '../tensor.js';
 
 /** Stride, padding, dilation (one value per spatial axis) and groups of a convolution. */
 export interface Conv2dParams {
@@ -30,8 +30,9 @@ const MAX_COLS = 1 << 23;
 const spareCols = new Map<string, FloatArray[]>();
 const SPARES_PER_SIZE = 4;
 
+/** A column or product buffer with unspecified contents (every user writes all of it first). */
 function takeCols(dtype: 'float32' | 'float64', n: number): FloatArray {
-  return spareCols.get(`${dtype}:${n}`)?.pop() ?? allocFloat(dtype, n);
+  return spareCols.get(`${dtype}:${n}`)?.pop() ?? emptyFloat(dtype, n);
 }
 
 function returnCols(buf: FloatArray): void {
@@ -66,9 +67,9 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null, p: Conv2d
   const CoutG = Cout / G;
   const block = Math.max(1, Math.min(N, Math.floor(MAX_COLS / Math.max(1, Math.max(rows, Cout) * plane))));
   const dtype = x.dtype;
-  const out = allocFloat(dtype, N * Cout * plane);
+  const out = emptyFloat(dtype, N * Cout * plane); // every element is copied from the products
   // When the whole batch is one block its columns stay for backward; otherwise they are recomputed per block.
-  const cols = takeCols(dtype, rows * block * plane); // im2col writes every entry
+  const cols = takeCols(dtype, rows * block * plane);
   let colsHeld = true;
   const prod = takeCols(dtype, Cout * block * plane);
   for (let n0 = 0; n0 < N; n0 += block) {
@@ -97,12 +98,21 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null, p: Conv2d
     let gb: FloatArray | null = null;
     if (bias !== null && bias.requiresGrad) {
       gb = allocFloat(dtype, Cout);
+      const gd = gy.data;
       for (let n = 0; n < N; n++) {
         for (let co = 0; co < Cout; co++) {
-          let s = 0;
-          const off = (n * Cout + co) * plane;
-          for (let t = 0; t < plane; t++) s += gy.data[off + t]!;
-          gb[co]! += s;
+          // Four partial sums: one running sum waits on each add's latency.
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          const off = (n * Cout + co) * plane, end = off + plane;
+          let t = off;
+          for (; t + 3 < end; t += 4) {
+            s0 += gd[t]!;
+            s1 += gd[t + 1]!;
+            s2 += gd[t + 2]!;
+            s3 += gd[t + 3]!;
+          }
+          for (; t < end; t++) s0 += gd[t]!;
+          gb[co]! += (s0 + s1) + (s2 + s3);
         }
       }
     }
@@ -110,7 +120,7 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null, p: Conv2d
       // The columns are free once gW has used them: gcols reuse them. A second backward pass
       // over the same graph finds them handed back and recomputes them.
       const recompute = block < N || !colsHeld;
-      const work = colsHeld ? cols : allocFloat(dtype, cols.length);
+      const work = colsHeld ? cols : emptyFloat(dtype, cols.length);
       const gyt = takeCols(dtype, Cout * block * plane);
       for (let n0 = 0; n0 < N; n0 += block) {
         const nb = Math.min(block, N - n0);

@@ -8,7 +8,7 @@ import {
   type PoolGeometry, adaptiveAvgPoolBackward, adaptiveAvgPoolForward, avgPoolBackward, avgPoolForward, convOutSize,
   maxPoolBackward, maxPoolForward,
 } from '../../kernels/index.js';
-import { Tensor, allocFloat } from '../tensor.js';
+import { Tensor, allocFloat, emptyFloat } from '../tensor.js';
 
 /** Window of a 2-D pool: kernel, stride, padding, dilation per axis. */
 export interface Pool2dParams {
@@ -33,18 +33,42 @@ function geometry(x: Tensor, p: Pool2dParams, layer: string): { g: PoolGeometry;
   return { g, outH, outW };
 }
 
+/**
+ * Argmax arrays of finished max pools, by length, for the next pool of the same size (a training
+ * loop asks for the same sizes every step). An array returns here once the backward pass has
+ * used it, or at once when no graph was recorded.
+ */
+const spareArgmax = new Map<number, Int32Array[]>();
+const SPARES_PER_SIZE = 4;
+
+function returnArgmax(a: Int32Array): void {
+  const list = spareArgmax.get(a.length) ?? [];
+  if (list.length < SPARES_PER_SIZE) list.push(a);
+  spareArgmax.set(a.length, list);
+}
+
 /** Max pooling of x (N, C, H, W) → (N, C, outH, outW). */
 export function maxPool2d(x: Tensor, p: Pool2dParams, layer = 'maxPool2d'): Tensor {
   const { g, outH, outW } = geometry(x, p, layer);
   const count = g.planes * outH * outW;
-  const out = allocFloat(x.dtype, count);
-  const argmax = new Int32Array(count);
+  const out = emptyFloat(x.dtype, count);
+  let argmax: Int32Array | null = spareArgmax.get(count)?.pop() ?? new Int32Array(count); // every entry is written
   maxPoolForward(g, x.data, out, argmax);
-  return Tensor.fromOp(out, [x.shape[0]!, x.shape[1]!, outH, outW], [x], (gy) => {
+  const result = Tensor.fromOp(out, [x.shape[0]!, x.shape[1]!, outH, outW], [x], (gy) => {
+    // A second backward pass over the same graph finds the argmax handed back and recomputes it.
+    const winners = argmax ?? new Int32Array(count);
+    if (argmax === null) maxPoolForward(g, x.data, emptyFloat(x.dtype, count), winners);
     const gx = allocFloat(x.dtype, x.size);
-    maxPoolBackward(g, gy.data, argmax, gx);
+    maxPoolBackward(g, gy.data, winners, gx);
+    argmax = null;
+    returnArgmax(winners);
     return [Tensor.fromData(gx, x.shape)];
   });
+  if (!result.requiresGrad) {
+    returnArgmax(argmax);
+    argmax = null;
+  }
+  return result;
 }
 
 /** Average pooling of x (N, C, H, W) (no dilation); `countIncludePad` as PyTorch's count_include_pad. */

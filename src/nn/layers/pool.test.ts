@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadFixture } from '../../../test/helpers/fixtures.js';
 import { assertClose } from '../../../test/helpers/assert.js';
-import { tensor } from '../tensor.js';
+import { noGrad, tensor } from '../tensor.js';
 import { gradCheck } from '../gradcheck.js';
 import { AdaptiveAvgPool2d, AvgPool2d, MaxPool1d, MaxPool2d } from './pool.js';
 import { Module } from '../module.js';
@@ -52,4 +52,42 @@ test('bad input names the layer and the shapes', () => {
   assert.throws(() => new MaxPool2d(2, { padding: 2 }).call(tensor(new Float32Array(16), { shape: [1, 1, 4, 4] })), /padding must be at most half the kernel size/);
   assert.throws(() => new AvgPool2d(5).call(tensor(new Float32Array(16), { shape: [1, 1, 4, 4] })), /smaller than the pooling window 5×5/);
   assert.throws(() => new AdaptiveAvgPool2d(0), /outputSize must be an integer ≥ 1/);
+});
+
+test('max pooling keeps each graph\'s winners while other pools of the same size run, and a second backward pass finds them again', () => {
+  const shape = [2, 3, 8, 8];
+  const make = (seed: number): ReturnType<typeof tensor> => {
+    let s = seed;
+    return tensor(Array.from({ length: 2 * 3 * 8 * 8 }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)), { shape, requiresGrad: true });
+  };
+  const pool = new MaxPool2d(2);
+  /** The gradient of sum(pool(x) · weights) by hand: each window's weight on its (first) maximum. */
+  const expected = (x: ReturnType<typeof tensor>): number[] => {
+    const gx = new Array<number>(x.size).fill(0);
+    for (let p = 0; p < 6; p++) {
+      for (let oy = 0; oy < 4; oy++) {
+        for (let ox = 0; ox < 4; ox++) {
+          let at = -1;
+          for (const [dy, dx] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+            const q = p * 64 + (2 * oy + dy) * 8 + 2 * ox + dx;
+            if (at < 0 || x.data[q]! > x.data[at]!) at = q;
+          }
+          gx[at] = p * 16 + oy * 4 + ox + 1;
+        }
+      }
+    }
+    return gx;
+  };
+  const weights = tensor(Array.from({ length: 96 }, (_, i) => i + 1), { shape: [2, 3, 4, 4] });
+  const a = make(1), b = make(2), c = make(3);
+  const lossA = pool.call(a).mul(weights).sum();
+  // Pools of the same size in between: one without a graph, one whose backward runs first.
+  noGrad(() => pool.call(c));
+  pool.call(b).mul(weights).sum().backward();
+  noGrad(() => pool.call(c));
+  lossA.backward();
+  assert.deepEqual([...a.grad!.data], expected(a));
+  assert.deepEqual([...b.grad!.data], expected(b));
+  lossA.backward();
+  assert.deepEqual([...a.grad!.data], expected(a).map((v) => 2 * v), 'the second pass accumulates the same gradient');
 });

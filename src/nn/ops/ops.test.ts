@@ -185,6 +185,31 @@ test('gradient buffers a backward pass is done with are reused without touching 
   assert.ok(seed.data.every((v) => v === 1), 'the seed gradient is unchanged');
 });
 
+test('relu\'s backward overwrites only a gradient buffer the engine owns: never the caller\'s seed nor views shared with other inputs', () => {
+  const n = 1 << 15;
+  for (const dtype of ['float32', 'float64'] as const) {
+    const x = tensor(Array.from({ length: n }, (_, i) => Math.sin(i)), { dtype, requiresGrad: true });
+    const mask = Array.from(x.data, (v) => (v > 0 ? 1 : 0));
+    const ones = (): Tensor => tensor(new Array<number>(n).fill(1), { dtype });
+    // The seed reaches relu directly: not owned.
+    const seed = ones();
+    relu(x).backward(seed);
+    assert.ok(seed.data.every((v) => v === 1), `${dtype}: the seed is unchanged`);
+    assert.deepEqual([...x.grad!.data], mask, dtype);
+    // mul's backward makes a fresh buffer, which relu may take over.
+    x.grad = null;
+    relu(x).mul(3).backward(ones());
+    assert.deepEqual([...x.grad!.data], mask.map((m) => 3 * m), dtype);
+    // concat hands its inputs views of one gradient buffer: relu must not write into the part
+    // that belongs to the other input (nor into the caller's seed).
+    x.grad = null;
+    const seed2 = tensor(Array.from({ length: 2 * n }, (_, i) => i + 1), { dtype });
+    concat([relu(x), x], 0).backward(seed2);
+    assert.deepEqual([...seed2.data], Array.from({ length: 2 * n }, (_, i) => i + 1), `${dtype}: concat's seed is unchanged`);
+    assert.deepEqual([...x.grad!.data], mask.map((m, i) => m * (i + 1) + (n + i + 1)), dtype);
+  }
+});
+
 test('a deep chain back-propagates without recursion limits', () => {
   const x = tensor([0.5], { dtype: 'float64', requiresGrad: true });
   let y: Tensor = x;
