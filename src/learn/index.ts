@@ -76,7 +76,7 @@ export { ExtraTreesRegressor } from './ensemble/forest/extra-trees-regressor.js'
 export { ForestClassifier, type ForestClassifierParams } from './ensemble/forest/forest-classifier.js';
 export { ForestRegressor, type ForestRegressorParams } from './ensemble/forest/forest-regressor.js';
 export { type ForestParams } from './ensemble/forest/forest.js';
-export { workerThreadsAvailable } from './ensemble/forest/parallel.js';
+export { workerThreadsAvailable } from './base/threads.js';
 export { IsolationForest, type IsolationForestParams } from './ensemble/isolation-forest/isolation-forest.js';
 export { VotingClassifier, type VotingClassifierParams } from './ensemble/voting/voting-classifier.js';
 export { VotingRegressor } from './ensemble/voting/voting-regressor.js';

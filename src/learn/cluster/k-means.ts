@@ -11,7 +11,8 @@ import { type CentroidState, CentroidClusterer } from './centroid-clusterer.js';
 import { type KMeansRun, assignLabels, rowSqNorms, sameClustering } from './kmeans-core.js';
 import { kmeansPlusPlusDraws, randomCenters } from './kmeans-init.js';
 import type { KMeansJob } from './kmeans-job.js';
-import { runKMeansJob, sharesMemory, threadsFor } from './parallel.js';
+import { threadsFor } from '../base/threads.js';
+import { runKMeansJob, sharesMemory } from './parallel.js';
 
 export interface KMeansParams {
   nClusters: number;

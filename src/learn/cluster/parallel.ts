@@ -4,26 +4,11 @@
  * this module (and learn) stays browser-safe; elsewhere the runs go one after another on the
  * calling thread. Both paths give identical runs.
  */
+import { nodeOnly } from '../base/threads.js';
 import type { KMeansRun } from './kmeans-core.js';
 import { type KMeansJob, runKMeans } from './kmeans-job.js';
 
-type Pool = typeof import('./pool.node.js');
-
-const isNode = typeof globalThis.process === 'object' && typeof globalThis.process?.versions?.node === 'string';
-
-let pool: Pool | undefined;
-if (isNode) {
-  try {
-    pool = await import('./pool.node.js');
-  } catch {
-    pool = undefined;
-  }
-}
-
-/** Threads `nJobs` stands for: -1 is every core (1 where worker threads are unavailable). */
-export function threadsFor(nJobs: number): number {
-  return nJobs === -1 ? (pool ? pool.cpuCount() : 1) : nJobs;
-}
+const pool = await nodeOnly(() => import('./pool.node.js'));
 
 /** Whether `runKMeansJob` on several threads needs x and xNorms in shared memory. */
 export function sharesMemory(threads: number, runs: number): boolean {

@@ -9,7 +9,8 @@ import { type ClassWeight, checkChoice, checkInteger, checkNumber, classWeights,
 import { LinearClassifierBase, type LinearClassifierState, classifierData } from './linear-classifier.js';
 import { type LogisticProblem, logisticLossGrad, parameterCount, sigmoid } from './logistic-loss.js';
 import { fistaLogistic } from './logistic-proximal.js';
-import { lossThreads, parallelLoss } from './parallel-loss.js';
+import { threadsFor } from '../base/threads.js';
+import { parallelLoss } from './parallel-loss.js';
 
 export type LogisticPenalty = 'l2' | 'l1' | 'elasticnet' | 'none';
 export type LogisticSolver = 'auto' | 'lbfgs' | 'fista';
@@ -124,7 +125,7 @@ export class LogisticRegression
       const nv = parameterCount(pr);
       const tag = problems.length > 1 ? `_${index}` : '';
       let v: Float64Array;
-      const parallel = parallelLoss(pr, lossThreads(params.nJobs));
+      const parallel = parallelLoss(pr, threadsFor(params.nJobs));
       const evaluate = parallel?.evaluate;
       try {
         if (solver === 'lbfgs') {

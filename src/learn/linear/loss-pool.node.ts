@@ -10,7 +10,6 @@
 import { sharedCopy, WorkerPool, workerEntry } from '../base/worker-pool.node.js';
 import { type LogisticProblem, chunkCount, lossChunks, parameterCount } from './logistic-loss.js';
 import type { ParallelLoss } from './parallel-loss.js';
-export { cpuCount } from '../base/worker-pool.node.js';
 
 // Control slots per worker (Int32).
 const SEQ = 0; // bumped by the caller per evaluation

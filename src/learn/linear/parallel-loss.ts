@@ -4,25 +4,10 @@
  * Node, so this module (and learn) stays browser-safe; elsewhere every chunk runs on the calling
  * thread. Either way the sums are the same (see `LOSS_CHUNK`).
  */
+import { nodeOnly } from '../base/threads.js';
 import { type LogisticProblem, type LossEvaluator, chunkCount } from './logistic-loss.js';
 
-type Pool = typeof import('./loss-pool.node.js');
-
-const isNode = typeof globalThis.process === 'object' && typeof globalThis.process?.versions?.node === 'string';
-
-let pool: Pool | undefined;
-if (isNode) {
-  try {
-    pool = await import('./loss-pool.node.js');
-  } catch {
-    pool = undefined;
-  }
-}
-
-/** Threads `nJobs` stands for: -1 is every core (1 where worker threads are unavailable). */
-export function lossThreads(nJobs: number): number {
-  return nJobs === -1 ? (pool ? pool.cpuCount() : 1) : nJobs;
-}
+const pool = await nodeOnly(() => import('./loss-pool.node.js'));
 
 /** An evaluator for one problem that runs on `threads` threads, and its release. */
 export interface ParallelLoss {

@@ -5,7 +5,7 @@ import { RandomForestClassifier } from './random-forest-classifier.js';
 import { RandomForestRegressor } from './random-forest-regressor.js';
 import { ExtraTreesClassifier } from './extra-trees-classifier.js';
 import { ExtraTreesRegressor } from './extra-trees-regressor.js';
-import { workerThreadsAvailable } from './parallel.js';
+import { workerThreadsAvailable } from '../../base/threads.js';
 import type { ForestClassifier } from './forest-classifier.js';
 import type { ForestRegressor } from './forest-regressor.js';
 import { checkEstimator } from '../../../../test/helpers/check-estimator.js';

@@ -10,7 +10,8 @@ import type { GrowOptions } from '../../tree/grow.js';
 import { TREE_DEFAULTS, bitsFor } from '../../tree/decision-tree.js';
 import type { TreeShapeParams } from '../../tree/params.js';
 import { type ForestJob, treeBootstrapCounts } from './forest-job.js';
-import { availableThreads, growForest } from './parallel.js';
+import { threadsFor } from '../../base/threads.js';
+import { growForest } from './parallel.js';
 
 /** Parameters every forest shares, besides the tree shape. */
 export interface ForestParams extends TreeShapeParams {
@@ -67,11 +68,6 @@ export function checkForestParams(p: ForestParams, nSamples: number, who: string
   }
   if (p.maxSamples > 0 && p.maxSamples <= 1) return Math.max(Math.round(nSamples * p.maxSamples), 1);
   throw new ParamError(`${who}: maxSamples must be a count ≥ 2, a fraction in (0, 1], or null, got ${p.maxSamples}.`);
-}
-
-/** Threads to use for `nJobs`. */
-export function threadsFor(nJobs: number): number {
-  return nJobs === -1 ? availableThreads() : nJobs;
 }
 
 /** One seed per tree, drawn from the forest's seed. */

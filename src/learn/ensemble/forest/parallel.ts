@@ -4,31 +4,11 @@
  * this module (and learn) stays browser-safe; elsewhere, or when the pool cannot start, trees
  * are grown on the calling thread. Both paths give identical trees for the same seeds.
  */
+import { nodeOnly } from '../../base/threads.js';
 import type { FlatTree } from '../../tree/flat-tree.js';
 import { type ForestJob, buildForestTree } from './forest-job.js';
 
-type Pool = typeof import('./pool.node.js');
-
-const isNode = typeof globalThis.process === 'object' && typeof globalThis.process?.versions?.node === 'string';
-
-let pool: Pool | undefined;
-if (isNode) {
-  try {
-    pool = await import('./pool.node.js');
-  } catch {
-    pool = undefined;
-  }
-}
-
-/** Threads available for `nJobs: -1` (1 where worker threads are unavailable). */
-export function availableThreads(): number {
-  return pool ? pool.cpuCount() : 1;
-}
-
-/** Whether worker threads can be used here. */
-export function workerThreadsAvailable(): boolean {
-  return pool !== undefined;
-}
+const pool = await nodeOnly(() => import('./pool.node.js'));
 
 /**
  * Grows every tree of the job, on `threads` threads (this one included) where worker threads
