@@ -15,7 +15,8 @@
 export type { FloatArray, GemmFn, GemmOptions } from './gemm-ts.js';
 export { gemmTs } from './gemm-ts.js';
 export { gemmWasm } from './wasm-gemm.js';
-export { wasmSimdSupported, wasmRelaxedSimdSupported } from './wasm-module.js';
+export type { WasmModule, WasmMemory } from './wasm-module.js';
+export { wasmSimdSupported, wasmRelaxedSimdSupported, wasmApi, decodeBase64 } from './wasm-module.js';
 export type { GemmBackend, BlasInfo } from './select.js';
 export {
   gemm, gemmF32, gemmF64, selectGemm, setGemmBackend, useThreads, gemmThreads, useBlas, blasInfo, SMALL_GEMM, THREADED_GEMM, BLAS_GEMM, BLAS_OPEN_WORK,

@@ -43,7 +43,8 @@ export interface GemmExports {
   heapBase(): number;
 }
 
-function decodeBase64(text: string): Uint8Array {
+/** The bytes of a base64-embedded WebAssembly module (as scripts/build-kernels.mjs embeds them). */
+export function decodeBase64(text: string): Uint8Array {
   const bin = atob(text);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

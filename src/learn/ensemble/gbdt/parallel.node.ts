@@ -16,7 +16,8 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { subtractHistogram } from './histogram.js';
 import { type TrainingBackend, mergePartition, wasmBackend } from './parallel.js';
-import type { WasmArena, WasmMemory } from './wasm-histogram.js';
+import type { WasmMemory } from '../../../kernels/index.js';
+import type { WasmArena } from './wasm-histogram.js';
 import { type PredictJob, predictArena, runPredictRows } from './wasm-predict.js';
 
 /** A job that takes longer than this means a worker died (it never takes near this long). */

@@ -7,26 +7,8 @@
  * cross-origin isolated, a runtime without WebAssembly SIMD) `createArena` returns null and
  * training uses the JavaScript loops of histogram.ts, which give bit-identical results.
  */
+import { decodeBase64, wasmApi, type WasmMemory, type WasmModule } from '../../../kernels/index.js';
 import { HISTOGRAM_WASM_SHARED } from './generated/histogram-wasm.js';
-
-// The project's `lib` (ES2022) has no WebAssembly typings; the little used here is typed here.
-
-/** A compiled WebAssembly module (opaque; can be posted to a worker). */
-export interface WasmModule {
-  readonly __wasmModule?: never;
-}
-
-/** A shared WebAssembly linear memory. */
-export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-}
 
 /** The kernels; pointers are byte addresses in the arena's memory. */
 export interface HistogramKernels {
@@ -52,13 +34,10 @@ let compiled: WasmModule | null | undefined;
 export function histogramModule(): WasmModule | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (typeof api !== 'object' || api === null || typeof SharedArrayBuffer !== 'function') return null;
+  const api = wasmApi();
+  if (api === undefined || typeof SharedArrayBuffer !== 'function') return null;
   try {
-    const text = atob(HISTOGRAM_WASM_SHARED);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    compiled = new api.Module(bytes);
+    compiled = new api.Module(decodeBase64(HISTOGRAM_WASM_SHARED));
   } catch {
     compiled = null;
   }
@@ -67,8 +46,7 @@ export function histogramModule(): WasmModule | null {
 
 /** Instantiates the module over `memory` (also what a worker thread does). */
 export function instantiate(module: WasmModule, memory: WasmMemory): HistogramKernels {
-  const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  return new api.Instance(module, { env: { memory } }).exports as HistogramKernels;
+  return new (wasmApi()!.Instance)(module, { env: { memory } }).exports as unknown as HistogramKernels;
 }
 
 /**
@@ -90,8 +68,7 @@ export class WasmArena {
     const module = histogramModule();
     if (!module) return null;
     try {
-      const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-      const memory = new api.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+      const memory = new (wasmApi()!.Memory)({ initial: 1, maximum: MAX_PAGES, shared: true });
       return new WasmArena(module, memory, instantiate(module, memory));
     } catch {
       return null;
