@@ -6,6 +6,7 @@ import {
   type FloatArray, type GemmOptions, gemmTs, gemmF32, gemmF64, selectGemm, setGemmBackend, useBlas, blasInfo, useThreads, BLAS_GEMM,
 } from './index.js';
 import { openBlas } from './blas.node.js';
+import { lcgValues as values } from '../../test/helpers/lcg.js';
 
 // The BLAS is optional: skipped (saying why) only where koffi or the library is missing.
 const opened = openBlas();
@@ -16,17 +17,6 @@ after(async () => {
   setGemmBackend('auto');
   await useThreads(1);
 });
-
-/** Deterministic values in [-1, 1). */
-function values(count: number, seed: number): Float64Array {
-  const out = new Float64Array(count);
-  let s = seed >>> 0;
-  for (let i = 0; i < count; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
 
 interface Case {
   m: number; n: number; k: number;

@@ -5,17 +5,7 @@ import {
   wasmSimdSupported, blasInfo, SMALL_GEMM,
 } from './index.js';
 import { GemmPool } from './pool.node.js';
-
-/** Deterministic values in [-1, 1). */
-function values(count: number, seed: number): Float64Array {
-  const out = new Float64Array(count);
-  let s = seed >>> 0;
-  for (let i = 0; i < count; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
+import { lcgValues as values } from '../../test/helpers/lcg.js';
 
 interface Case {
   m: number; n: number; k: number;

@@ -9,6 +9,7 @@ import {
 } from '../../learn/index.js';
 import { array, type NdArray } from '../../tensor/index.js';
 import { UnsupportedModelError, jsModuleSignature, toJsModule } from '../index.js';
+import { lcg } from '../../../test/helpers/lcg.js';
 
 type Row = Record<string, unknown>;
 interface GeneratedModule {
@@ -22,12 +23,6 @@ interface GeneratedModule {
 
 async function load(source: string): Promise<GeneratedModule> {
   return (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as GeneratedModule;
-}
-
-/** Deterministic uniform numbers in [0, 1). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
 const CITIES = ['Paris', 'Lyon', 'Nice', 'Lille'];

@@ -9,6 +9,7 @@ import ort from 'onnxruntime-node';
 import { loadFixture } from '../../../../test/helpers/fixtures.js';
 import * as nn from '../../../nn/index.js';
 import { OnnxExportError, readOnnx, toOnnx } from '../../index.js';
+import { lcg } from '../../../../test/helpers/lcg.js';
 
 type DType = 'float32' | 'float64';
 type Shape = readonly (number | string)[];
@@ -35,11 +36,6 @@ async function runOnnx(bytes: Uint8Array, feeds: Record<string, { data: ArrayLik
   } finally {
     await session.release();
   }
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
 function randomTensor(shape: readonly number[], dtype: DType, seed: number, ints?: number): nn.Tensor {
