@@ -11,9 +11,8 @@
  */
 import type { FloatArray } from './gemm-ts.js';
 
-/** Geometry of a 2-D convolution (or pooling) window over C×H×W images. */
-export interface ConvGeometry {
-  channels: number;
+/** A 2-D sliding window over H×W planes: its size, stride, zero padding and dilation. */
+export interface WindowGeometry {
   height: number;
   width: number;
   kernelH: number;
@@ -24,6 +23,11 @@ export interface ConvGeometry {
   padW: number;
   dilationH: number;
   dilationW: number;
+}
+
+/** Geometry of a 2-D convolution window over C×H×W images. */
+export interface ConvGeometry extends WindowGeometry {
+  channels: number;
 }
 
 /** Output size along one axis (PyTorch's floor rule); ≤ 0 means the window does not fit. */

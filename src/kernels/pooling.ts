@@ -5,21 +5,11 @@
  * a 1-D pool is the H = 1 case.
  */
 import type { FloatArray } from './gemm-ts.js';
-import { convOutSize } from './im2col.js';
+import { convOutSize, type WindowGeometry } from './im2col.js';
 
 /** A pooling window over `planes` planes of H×W. */
-export interface PoolGeometry {
+export interface PoolGeometry extends WindowGeometry {
   planes: number;
-  height: number;
-  width: number;
-  kernelH: number;
-  kernelW: number;
-  strideH: number;
-  strideW: number;
-  padH: number;
-  padW: number;
-  dilationH: number;
-  dilationW: number;
 }
 
 /**
