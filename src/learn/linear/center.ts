@@ -82,14 +82,15 @@ export function interceptOf(coef: Float64Array, xOffset: Float64Array, yOffset: 
 export function linearScores(X: Float64Array, n: number, p: number, W: Float64Array, b: Float64Array): Float64Array {
   const k = b.length;
   const out = new Float64Array(n * k);
+  const inPlace = gemmInPlace(n, k, p);
+  if (k === 1 && !inPlace) {
+    rowScores(X, p, 0, n, W, b[0]!, out);
+    return out;
+  }
   if (k === 1) out.fill(b[0]!);
   else for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) out[i * k + c] = b[c]!;
   if (n === 0 || p === 0) return out;
-  const block = gemmInPlace(n, k, p) ? n : k === 1 ? 0 : 4096;
-  if (block === 0) {
-    addRowDots(X, n, p, W, out);
-    return out;
-  }
+  const block = inPlace ? n : 4096;
   for (let start = 0; start < n; start += block) {
     const rows = Math.min(block, n - start);
     gemmF64(rows, k, p, X, start * p, p, W, 0, p, out, start * k, k, { transB: true, accumulate: true });
@@ -97,34 +98,34 @@ export function linearScores(X: Float64Array, n: number, p: number, W: Float64Ar
   return out;
 }
 
-/** out[i] += X[i]·w (summed onto out[i]), four rows at a time so each coefficient load feeds four independent sums. */
-function addRowDots(X: Float64Array, n: number, p: number, w: Float64Array, out: Float64Array): void {
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const o0 = i * p;
+/** z[r] = b + X[start + r]·w for r < m, four rows at a time so each weight load feeds four sums. */
+export function rowScores(X: Float64Array, p: number, start: number, m: number, w: Float64Array, b: number, z: Float64Array): void {
+  let r = 0;
+  for (; r + 4 <= m; r += 4) {
+    const o0 = (start + r) * p;
     const o1 = o0 + p;
     const o2 = o1 + p;
     const o3 = o2 + p;
-    let s0 = out[i]!;
-    let s1 = out[i + 1]!;
-    let s2 = out[i + 2]!;
-    let s3 = out[i + 3]!;
+    let z0 = b;
+    let z1 = b;
+    let z2 = b;
+    let z3 = b;
     for (let j = 0; j < p; j++) {
       const wj = w[j]!;
-      s0 += X[o0 + j]! * wj;
-      s1 += X[o1 + j]! * wj;
-      s2 += X[o2 + j]! * wj;
-      s3 += X[o3 + j]! * wj;
+      z0 += X[o0 + j]! * wj;
+      z1 += X[o1 + j]! * wj;
+      z2 += X[o2 + j]! * wj;
+      z3 += X[o3 + j]! * wj;
     }
-    out[i] = s0;
-    out[i + 1] = s1;
-    out[i + 2] = s2;
-    out[i + 3] = s3;
+    z[r] = z0;
+    z[r + 1] = z1;
+    z[r + 2] = z2;
+    z[r + 3] = z3;
   }
-  for (; i < n; i++) {
-    let s = out[i]!;
-    const o = i * p;
+  for (; r < m; r++) {
+    const o = (start + r) * p;
+    let s = b;
     for (let j = 0; j < p; j++) s += X[o + j]! * w[j]!;
-    out[i] = s;
+    z[r] = s;
   }
 }

@@ -7,6 +7,8 @@
  * plus ½·l2‖W‖² (intercepts not penalized). Parameters are flat: per class the p weights then the
  * intercept (when fitted), classes one after another.
  */
+import { rowScores } from './center.js';
+
 export interface LogisticProblem {
   /** Row-major n × p. */
   X: Float64Array;
@@ -40,38 +42,6 @@ export function sigmoid(z: number): number {
 
 /** Rows per block of the binary loss. */
 const LOSS_BLOCK = 256;
-
-/** z[r] = b + X[start + r]·w for r < m, four rows at a time so each weight load feeds four sums. */
-function scoreRows(X: Float64Array, p: number, start: number, m: number, w: Float64Array, b: number, z: Float64Array): void {
-  let r = 0;
-  for (; r + 4 <= m; r += 4) {
-    const o0 = (start + r) * p;
-    const o1 = o0 + p;
-    const o2 = o1 + p;
-    const o3 = o2 + p;
-    let z0 = b;
-    let z1 = b;
-    let z2 = b;
-    let z3 = b;
-    for (let j = 0; j < p; j++) {
-      const wj = w[j]!;
-      z0 += X[o0 + j]! * wj;
-      z1 += X[o1 + j]! * wj;
-      z2 += X[o2 + j]! * wj;
-      z3 += X[o3 + j]! * wj;
-    }
-    z[r] = z0;
-    z[r + 1] = z1;
-    z[r + 2] = z2;
-    z[r + 3] = z3;
-  }
-  for (; r < m; r++) {
-    const o = (start + r) * p;
-    let s = b;
-    for (let j = 0; j < p; j++) s += X[o + j]! * w[j]!;
-    z[r] = s;
-  }
-}
 
 /** g += Σ_r c[r]·X[start + r] for r < m, four rows per pass over g. */
 function addWeightedRows(X: Float64Array, p: number, start: number, m: number, c: Float64Array, g: Float64Array): void {
@@ -136,7 +106,7 @@ function binaryRows(pr: LogisticProblem, v: Float64Array, from: number, to: numb
   const z = new Float64Array(LOSS_BLOCK);
   for (let start = from; start < to; start += LOSS_BLOCK) {
     const m = Math.min(LOSS_BLOCK, to - start);
-    scoreRows(X, p, start, m, v, b, z);
+    rowScores(X, p, start, m, v, b, z);
     for (let r = 0; r < m; r++) {
       const i = start + r;
       const zi = z[r]!;
